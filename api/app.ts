@@ -1,0 +1,39 @@
+// createApp builds the Hono application over an open database. The SvelteKit server
+// mounts it at /api (web/src/hooks.server.ts); tests call app.request() on it directly.
+import { Hono } from 'hono';
+import type { DatabaseHandle } from './db/client';
+import { AppError, type ErrorBody } from './errors';
+import { healthRoutes } from './routes/health';
+import { projectRoutes } from './routes/projects';
+import { log } from './log';
+
+export interface AppDeps {
+	database: DatabaseHandle;
+	/** Key material for pseudonyms and sessions (api/secret.ts). */
+	secret: string;
+}
+
+export function createApp(deps: AppDeps) {
+	const app = new Hono()
+		.basePath('/api')
+		.route('/health', healthRoutes(deps))
+		.route('/projects', projectRoutes(deps));
+
+	app.notFound((c) => c.json<ErrorBody>({ error: { code: 'not_found', message: 'no such route' } }, 404));
+	app.onError((error, c) => {
+		if (error instanceof AppError) {
+			return c.json<ErrorBody>(
+				{ error: { code: error.code, message: error.message, details: error.details } },
+				error.status
+			);
+		}
+		// Unexpected errors are logged by name and message only: a driver error can quote
+		// the failed row, and rows may hold journal text.
+		log.error('unhandled error', { name: error.name, message: error.message.slice(0, 200), path: c.req.path });
+		return c.json<ErrorBody>({ error: { code: 'internal', message: 'internal error' } }, 500);
+	});
+	return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+export type AppType = App;

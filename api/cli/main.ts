@@ -1,0 +1,63 @@
+// The effekt command line: parses the global options (--db, --json, --help), dispatches
+// to a command, and turns every failure into one line on stderr and a non-zero exit.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config';
+import { DatabaseLockedError } from '../db/lock';
+import { startRuntime } from '../runtime';
+import type { Command } from './command';
+import { demoCommand } from './commands/demo';
+import { serveCommand } from './commands/serve';
+import { CliError, createOutput } from './output';
+
+const commands: Command[] = [demoCommand, serveCommand];
+
+const globalOptions = {
+	db: { type: 'string' },
+	json: { type: 'boolean', default: false },
+	help: { type: 'boolean', short: 'h', default: false }
+} as const;
+
+function usage(): string {
+	const lines = commands.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`);
+	return ['Usage: effekt <command> [options]', '', 'Commands:', ...lines, '', 'Global options:',
+		'  --db DIR|URL   embedded database folder or postgres:// URL (default: EFFEKT_DATA_DIR or DATABASE_URL)',
+		'  --json         print one JSON document on stdout'].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+	const [name, ...rest] = argv;
+	if (!name || name === '--help' || name === '-h' || name === 'help') {
+		process.stdout.write(`${usage()}\n`);
+		return name ? 0 : 2;
+	}
+	const command = commands.find((c) => c.name === name);
+	try {
+		if (!command) throw new CliError(`unknown command "${name}" (try: ${commands.map((c) => c.name).join(', ')})`, 2);
+		let parsed;
+		try {
+			parsed = parseArgs({ args: rest, options: { ...globalOptions, ...command.options }, allowPositionals: true, strict: true });
+		} catch (error) {
+			throw new CliError(`${(error as Error).message.split('\n')[0]} (usage: ${command.usage})`, 2);
+		}
+		if (parsed.values.help) {
+			process.stdout.write(`${command.usage}\n`);
+			return 0;
+		}
+		const config = loadConfig();
+		const out = createOutput(Boolean(parsed.values.json));
+		await command.run({
+			values: parsed.values,
+			positionals: parsed.positionals,
+			config,
+			out,
+			openRuntime: (purpose) => startRuntime({ db: parsed.values.db as string | undefined, purpose, config })
+		});
+		return 0;
+	} catch (error) {
+		const message = error instanceof CliError || error instanceof ConfigError || error instanceof DatabaseLockedError
+			? error.message
+			: `${(error as Error).name}: ${(error as Error).message.split('\n')[0]}`;
+		process.stderr.write(`effekt${command ? ` ${command.name}` : ''}: ${message}\n`);
+		return error instanceof CliError ? error.exitCode : error instanceof DatabaseLockedError ? 3 : 1;
+	}
+}

@@ -1,0 +1,30 @@
+// The only module that reads process.env: the workbench's configuration, validated
+// once with a schema so that a bad value fails at start with a clear message.
+import { z } from 'zod';
+
+const schema = z.object({
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	EFFEKT_DATA_DIR: z.string().min(1).default('./.effekt'),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	EFFEKT_ADMIN_PASSWORD: z.string().min(8).optional(),
+	EFFEKT_SECRET: z.string().min(32).optional(),
+	EFFEKT_LOG: z.enum(['silent', 'info', 'debug']).default('info')
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	const parsed = schema.safeParse(env);
+	if (!parsed.success) {
+		const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+		throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+	}
+	return parsed.data;
+}

@@ -1,0 +1,311 @@
+// The one schema for both drivers (PGlite and PostgreSQL). Every large table carries
+// project_id and case_id so that Citus can distribute on case_id later; codebooks and
+// users are small reference tables. Identifiers from the source systems are stored only
+// in pseudonymised form, except the municipal case number (source_case_id), which the
+// analyst needs to trace a figure back to the file it came from and which exports hide.
+import { sql } from 'drizzle-orm';
+import {
+	bigserial,
+	boolean,
+	check,
+	date,
+	doublePrecision,
+	index,
+	integer,
+	jsonb,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	real,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+
+export const targetGroup = pgEnum('target_group', ['children', 'adults']);
+export const role = pgEnum('role', ['admin', 'analyst', 'leader', 'researcher', 'practitioner']);
+export const instrument = pgEnum('instrument', ['ORS', 'CORS', 'YCORS', 'SRS', 'CSRS']);
+export const raterType = pgEnum('rater_type', ['client', 'collateral']);
+export const codingOrigin = pgEnum('coding_origin', ['manual', 'suggestion', 'import']);
+export const suggestionStatus = pgEnum('suggestion_status', ['pending', 'accepted', 'rejected', 'edited']);
+export const batchStatus = pgEnum('batch_status', ['running', 'committed', 'failed']);
+export const batchKind = pgEnum('batch_kind', ['journals', 'cases', 'fit', 'literature', 'codings', 'demo']);
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const projects = pgTable('projects', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	name: text('name').notNull(),
+	description: text('description').notNull().default(''),
+	isDemo: boolean('is_demo').notNull().default(false),
+	/** Per-project settings (FIT cutoffs, disclosure threshold, ...), validated by the service that reads them. */
+	settings: jsonb('settings').notNull().default({}),
+	createdAt: createdAt()
+});
+
+export const users = pgTable('users', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	username: text('username').notNull().unique(),
+	displayName: text('display_name').notNull(),
+	passwordHash: text('password_hash'),
+	isAdmin: boolean('is_admin').notNull().default(false),
+	disabledAt: timestamp('disabled_at', { withTimezone: true }),
+	createdAt: createdAt()
+});
+
+export const projectMembers = pgTable(
+	'project_members',
+	{
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+		role: role('role').notNull(),
+		/** For the practitioner role: the pseudonymous practitioner whose cases the user may see. */
+		practitionerId: uuid('practitioner_id').references(() => practitioners.id),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.projectId, t.userId, t.role] })]
+);
+
+export const importBatches = pgTable(
+	'import_batches',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		kind: batchKind('kind').notNull(),
+		fileName: text('file_name').notNull(),
+		sha256: text('sha256').notNull(),
+		status: batchStatus('status').notNull().default('running'),
+		rowsRead: integer('rows_read').notNull().default(0),
+		rowsImported: integer('rows_imported').notNull().default(0),
+		rowsRejected: integer('rows_rejected').notNull().default(0),
+		rowsDuplicate: integer('rows_duplicate').notNull().default(0),
+		/** Per-row report: rejected rows with line number, field and reason (never the row's text). */
+		report: jsonb('report').notNull().default({}),
+		createdBy: uuid('created_by').references(() => users.id),
+		createdAt: createdAt(),
+		finishedAt: timestamp('finished_at', { withTimezone: true })
+	},
+	(t) => [uniqueIndex('import_batches_file_once').on(t.projectId, t.kind, t.sha256)]
+);
+
+export const units = pgTable(
+	'units',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		sourceUnitId: text('source_unit_id').notNull(),
+		name: text('name').notNull(),
+		targetGroup: targetGroup('target_group')
+	},
+	(t) => [uniqueIndex('units_source').on(t.projectId, t.sourceUnitId)]
+);
+
+export const practitioners = pgTable(
+	'practitioners',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		/** Keyed pseudonym of the caseworker's id or name in the source system. */
+		pseudonym: text('pseudonym').notNull(),
+		unitId: uuid('unit_id').references(() => units.id)
+	},
+	(t) => [uniqueIndex('practitioners_pseudonym').on(t.projectId, t.pseudonym)]
+);
+
+export const cases = pgTable(
+	'cases',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		sourceCaseId: text('source_case_id').notNull(),
+		targetGroup: targetGroup('target_group').notNull(),
+		/** Age band at intake ("0-5", "6-12", "13-17", "18-29", ...): never the birth date. */
+		ageBand: text('age_band'),
+		unitId: uuid('unit_id').references(() => units.id),
+		practitionerId: uuid('practitioner_id').references(() => practitioners.id),
+		startDate: date('start_date', { mode: 'string' }),
+		endDate: date('end_date', { mode: 'string' }),
+		closingReason: text('closing_reason'),
+		batchId: uuid('batch_id').references(() => importBatches.id),
+		sourceLine: integer('source_line'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('cases_source').on(t.projectId, t.sourceCaseId),
+		index('cases_practitioner').on(t.projectId, t.practitionerId)
+	]
+);
+
+export const journalEntries = pgTable(
+	'journal_entries',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+		entryDate: date('entry_date', { mode: 'string' }),
+		/** Artefact type as given by the source (mapped to the artefacts codebook where possible). */
+		entryType: text('entry_type'),
+		authorRole: text('author_role'),
+		authorId: text('author_id'),
+		title: text('title').notNull().default(''),
+		/** Pseudonymised before it is written: no CPR, names, phones, e-mails or addresses. */
+		text: text('text').notNull(),
+		batchId: uuid('batch_id').references(() => importBatches.id),
+		sourceLine: integer('source_line')
+	},
+	(t) => [index('journal_entries_case').on(t.caseId, t.entryDate)]
+);
+
+export const interventions = pgTable(
+	'interventions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+		measureCode: text('measure_code').notNull(),
+		label: text('label').notNull().default(''),
+		startDate: date('start_date', { mode: 'string' }),
+		endDate: date('end_date', { mode: 'string' }),
+		batchId: uuid('batch_id').references(() => importBatches.id),
+		sourceLine: integer('source_line')
+	},
+	(t) => [index('interventions_case').on(t.caseId)]
+);
+
+export const fitRatings = pgTable(
+	'fit_ratings',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+		ratingDate: date('rating_date', { mode: 'string' }).notNull(),
+		sessionNumber: integer('session_number'),
+		instrument: instrument('instrument').notNull(),
+		raterType: raterType('rater_type').notNull(),
+		raterRole: text('rater_role'),
+		item1: doublePrecision('item1'),
+		item2: doublePrecision('item2'),
+		item3: doublePrecision('item3'),
+		item4: doublePrecision('item4'),
+		total: doublePrecision('total').notNull(),
+		batchId: uuid('batch_id').references(() => importBatches.id),
+		sourceLine: integer('source_line')
+	},
+	(t) => [
+		index('fit_ratings_case').on(t.caseId, t.raterType, t.ratingDate),
+		check('fit_total_range', sql`${t.total} between 0 and 40`),
+		// A record holds all four items or none (only the total): never a mix.
+		check(
+			'fit_items_all_or_none',
+			sql`(${t.item1} is null and ${t.item2} is null and ${t.item3} is null and ${t.item4} is null)
+			 or (${t.item1} is not null and ${t.item2} is not null and ${t.item3} is not null and ${t.item4} is not null)`
+		),
+		check(
+			'fit_items_range',
+			sql`coalesce(${t.item1}, 0) between 0 and 10 and coalesce(${t.item2}, 0) between 0 and 10
+			 and coalesce(${t.item3}, 0) between 0 and 10 and coalesce(${t.item4}, 0) between 0 and 10`
+		)
+	]
+);
+
+export const codebooks = pgTable(
+	'codebooks',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		/** The shipped codebook's id (e.g. "artefacts"), or a project's own key. */
+		key: text('key').notNull(),
+		version: text('version').notNull().default('1'),
+		labelDa: text('label_da').notNull(),
+		labelEn: text('label_en').notNull(),
+		level: text('level').notNull().default('segment'),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('codebooks_key').on(t.projectId, t.key)]
+);
+
+export const codes = pgTable(
+	'codes',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		codebookId: uuid('codebook_id').notNull().references(() => codebooks.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		parentId: uuid('parent_id'),
+		labelDa: text('label_da').notNull(),
+		labelEn: text('label_en').notNull(),
+		definition: text('definition').notNull().default(''),
+		includeNote: text('include_note'),
+		excludeNote: text('exclude_note'),
+		keywords: jsonb('keywords').$type<string[]>().notNull().default([]),
+		patterns: jsonb('patterns').$type<string[]>().notNull().default([]),
+		examples: jsonb('examples').$type<string[]>().notNull().default([]),
+		sortOrder: integer('sort_order').notNull().default(0),
+		/** Retired codes stay readable so that old codings keep their meaning. */
+		retiredAt: timestamp('retired_at', { withTimezone: true })
+	},
+	(t) => [uniqueIndex('codes_key').on(t.codebookId, t.key), index('codes_parent').on(t.parentId)]
+);
+
+export const codings = pgTable(
+	'codings',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+		entryId: uuid('entry_id').references(() => journalEntries.id, { onDelete: 'cascade' }),
+		codeId: uuid('code_id').notNull().references(() => codes.id),
+		/** UTF-16 offsets into the stored (pseudonymised) text; null for whole-entry codes. */
+		startOffset: integer('start_offset'),
+		endOffset: integer('end_offset'),
+		coderId: uuid('coder_id').notNull().references(() => users.id),
+		origin: codingOrigin('origin').notNull().default('manual'),
+		suggestionId: uuid('suggestion_id'),
+		memo: text('memo'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('codings_case').on(t.caseId, t.entryId),
+		index('codings_code').on(t.projectId, t.codeId),
+		check('codings_span', sql`${t.startOffset} is null or (${t.startOffset} >= 0 and ${t.endOffset} > ${t.startOffset})`)
+	]
+);
+
+export const suggestions = pgTable(
+	'suggestions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+		entryId: uuid('entry_id').notNull().references(() => journalEntries.id, { onDelete: 'cascade' }),
+		codeId: uuid('code_id').notNull().references(() => codes.id),
+		startOffset: integer('start_offset'),
+		endOffset: integer('end_offset'),
+		score: real('score').notNull(),
+		/** Suggester name and version, e.g. "rules@1" or "nb-hashed@3". */
+		model: text('model').notNull(),
+		explanation: jsonb('explanation').notNull().default({}),
+		status: suggestionStatus('status').notNull().default('pending'),
+		decidedBy: uuid('decided_by').references(() => users.id),
+		decidedAt: timestamp('decided_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('suggestions_queue').on(t.projectId, t.status, t.score)]
+);
+
+export const auditLog = pgTable(
+	'audit_log',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+		userId: uuid('user_id'),
+		action: text('action').notNull(),
+		projectId: uuid('project_id'),
+		objectType: text('object_type'),
+		objectId: text('object_id'),
+		/** Never journal text or identifiers: counts, ids and outcomes only. */
+		details: jsonb('details').notNull().default({})
+	},
+	(t) => [index('audit_log_project').on(t.projectId, t.at)]
+);

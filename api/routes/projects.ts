@@ -1,0 +1,45 @@
+// /api/projects: list, create, read one, and load the demo project. Thin: parsing and
+// status codes here, the work in api/services.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import { AppError } from '../errors';
+import { createProject, getProject, listProjects } from '../services/projects';
+import { loadDemoProject } from '../services/demo';
+
+const createBody = z.object({ name: z.string().min(1).max(200), description: z.string().max(2000).optional() });
+const demoBody = z.object({
+	cases: z.coerce.number().int().min(1).max(5000).default(200),
+	seed: z.coerce.number().int().min(0).default(1)
+});
+
+async function parseBody<T>(schema: z.ZodType<T>, request: Request): Promise<T> {
+	const raw = await request.json().catch(() => ({}));
+	const parsed = schema.safeParse(raw ?? {});
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new AppError('bad_request', `${issue.path.join('.') || 'body'}: ${issue.message}`, {
+			field: issue.path.join('.')
+		});
+	}
+	return parsed.data;
+}
+
+export function projectRoutes(deps: AppDeps) {
+	const db = deps.database.db;
+	return new Hono()
+		.get('/', async (c) => c.json({ projects: await listProjects(db) }))
+		.post('/', async (c) => {
+			const body = await parseBody(createBody, c.req.raw);
+			return c.json({ project: await createProject(db, body) }, 201);
+		})
+		.post('/demo', async (c) => {
+			const body = await parseBody(demoBody, c.req.raw);
+			const result = await loadDemoProject(deps, body);
+			return c.json(result, result.created ? 201 : 200);
+		})
+		.get('/:projectId', async (c) => {
+			const project = await getProject(db, c.req.param('projectId'));
+			return c.json({ project });
+		});
+}

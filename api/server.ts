@@ -1,0 +1,42 @@
+// The workbench process: one Node HTTP server in which SvelteKit's handler serves the
+// pages and the Hono app answers /api (through web/src/hooks.server.ts). The app is
+// handed to the SvelteKit bundle on globalThis, so both share one database connection.
+import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import type { Runtime } from './runtime';
+import { webBuildDir } from './web-build';
+
+const KEY = Symbol.for('effekt.api');
+
+export interface RunningServer {
+	server: Server;
+	url: string;
+	close(): Promise<void>;
+}
+
+export async function startServer(runtime: Runtime, port: number, host = '0.0.0.0'): Promise<RunningServer> {
+	const handlerFile = join(webBuildDir, 'handler.js');
+	if (!existsSync(handlerFile)) throw new Error(`the web build is missing (${handlerFile}): run \`npm run build\``);
+	(globalThis as Record<symbol, unknown>)[KEY] = runtime.app;
+	const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
+		handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+	};
+	const server = createServer(handler);
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => resolve());
+	});
+	const address = server.address();
+	const actualPort = typeof address === 'object' && address ? address.port : port;
+	return {
+		server,
+		url: `http://localhost:${actualPort}`,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			})
+	};
+}

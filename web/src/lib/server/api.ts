@@ -1,0 +1,17 @@
+// Hands requests for /api to the Hono app. In production the effekt server (api/server.ts)
+// has opened the database and put the app on globalThis before SvelteKit runs; under
+// `vite dev` the first request opens it here instead.
+type FetchHandler = { fetch: (request: Request) => Response | Promise<Response> };
+
+const KEY = Symbol.for('effekt.api');
+type Holder = { [KEY]?: FetchHandler | Promise<FetchHandler> };
+
+export async function apiFetch(request: Request): Promise<Response> {
+	const holder = globalThis as Holder;
+	let app = holder[KEY];
+	if (!app && import.meta.env.DEV) {
+		app = holder[KEY] = import('../../../../api/runtime').then(async ({ startRuntime }) => (await startRuntime({ purpose: 'vite dev' })).app);
+	}
+	if (!app) throw new Error('the API is not mounted: start the workbench with `npm start` or `effekt serve`');
+	return (await app).fetch(request);
+}
