@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { createApp, type App } from './app';
+import type { DatabaseHandle } from './db/client';
+import { openTestDatabase, testDatabases } from './testing/databases';
+
+describe.each(testDatabases())('HTTP API on $kind', (kind) => {
+	let handle: DatabaseHandle;
+	let app: App;
+
+	beforeAll(async () => {
+		handle = await openTestDatabase(kind);
+		app = createApp({ database: handle, secret: 'test-secret-test-secret-test-secret' });
+	});
+	afterAll(async () => handle?.close());
+
+	it('GET /api/health reports the database kind and current migrations', async () => {
+		const response = await app.request('/api/health');
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ status: 'ok', database: kind.kind, migrations: 'current' });
+	});
+
+	it('GET /api/projects is empty on a new database', async () => {
+		const response = await app.request('/api/projects');
+		expect(await response.json()).toEqual({ projects: [] });
+	});
+
+	it('POST /api/projects creates a project that is then listed and readable', async () => {
+		const created = await app.request('/api/projects', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ name: '  Familieafdelingen 2025  ' })
+		});
+		expect(created.status).toBe(201);
+		const { project } = await created.json();
+		expect(project.name).toBe('Familieafdelingen 2025');
+		const list = await (await app.request('/api/projects')).json();
+		expect(list.projects.map((p: { id: string }) => p.id)).toContain(project.id);
+		const one = await app.request(`/api/projects/${project.id}`);
+		expect((await one.json()).project.id).toBe(project.id);
+	});
+
+	it('answers bad input with 400 and a problem body naming the field', async () => {
+		const response = await app.request('/api/projects', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name": ""}' });
+		expect(response.status).toBe(400);
+		const body = await response.json();
+		expect(body.error.code).toBe('bad_request');
+		expect(body.error.details.field).toBe('name');
+	});
+
+	it('answers unknown projects and routes with 404 problem bodies', async () => {
+		for (const path of [`/api/projects/${randomUUID()}`, '/api/projects/not-a-uuid', '/api/nothing-here']) {
+			const response = await app.request(path);
+			expect(response.status).toBe(404);
+			expect((await response.json()).error.code).toBe('not_found');
+		}
+	});
+});

@@ -1,0 +1,84 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../web-build';
+import { testDatabases } from '../testing/databases';
+
+function effekt(args: string[], env: Record<string, string> = {}) {
+	const result = spawnSync(process.execPath, ['bin/effekt.js', ...args], {
+		cwd: projectRoot,
+		encoding: 'utf8',
+		env: { ...process.env, EFFEKT_SECRET: 'cli-test-secret-cli-test-secret-0123', ...env }
+	});
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+	for (const cleanup of cleanups) await cleanup();
+});
+
+describe.each(testDatabases())('effekt demo on $kind', (kind) => {
+	it('prints exactly one JSON document with the counts, and adds nothing the second time', async () => {
+		const { target, drop } = await kind.createTarget();
+		cleanups.push(drop);
+		const first = effekt(['demo', '--cases', '12', '--seed', '3', '--json', '--db', target]);
+		expect(first.stderr).toBe('');
+		expect(first.code).toBe(0);
+		const lines = first.stdout.trimEnd().split('\n');
+		expect(lines).toHaveLength(1);
+		const document = JSON.parse(lines[0]);
+		expect(document).toMatchObject({ created: true, database: kind.kind });
+		expect(document.counts.cases).toBe(12);
+		expect(document.counts.journalEntries).toBeGreaterThanOrEqual(12 * 5);
+		expect(document.counts.journalEntries).toBeLessThanOrEqual(12 * 40);
+		expect(document.counts.interventions).toBeGreaterThan(0);
+		expect(document.counts.fitRatings).toBeGreaterThan(0);
+
+		const second = effekt(['demo', '--cases', '12', '--seed', '3', '--json', '--db', target]);
+		expect(second.code).toBe(0);
+		const again = JSON.parse(second.stdout);
+		expect(again).toMatchObject({ created: false, projectId: document.projectId, counts: document.counts });
+	}, 120_000);
+});
+
+describe('effekt command line', () => {
+	it('prints human-readable output without --json', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'effekt-cli-'));
+		cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+		const result = effekt(['demo', '--cases', '5', '--db', dir]);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/^Created "Demoprojekt \(5 sager, seed 1\)"/);
+		expect(result.stdout).toMatch(/5 cases, \d+ journal entries/);
+	}, 60_000);
+
+	it('refuses a folder that a running server holds, with one line on stderr', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'effekt-cli-'));
+		const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+		cleanups.push(async () => {
+			holder.kill();
+			rmSync(dir, { recursive: true, force: true });
+		});
+		writeFileSync(join(dir, 'effekt.lock'), JSON.stringify({ pid: holder.pid, host: hostname(), purpose: 'effekt serve (port 3000)', since: new Date().toISOString() }));
+		const result = effekt(['demo', '--json', '--db', dir]);
+		expect(result.code).toBe(3);
+		expect(result.stdout).toBe('');
+		expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+		expect(result.stderr).toMatch(/in use by another Effekt process \(pid \d+, effekt serve \(port 3000\)/);
+	});
+
+	it('names the bad option and exits 2', () => {
+		const result = effekt(['demo', '--cases', 'mange', '--json']);
+		expect(result.code).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toMatch(/^effekt demo: --cases: expected a whole number from 1, got "mange"\n$/);
+		const unknown = effekt(['nonsense']);
+		expect(unknown.code).toBe(2);
+		expect(unknown.stderr).toMatch(/unknown command "nonsense"/);
+		const badFlag = effekt(['demo', '--frobnicate']);
+		expect(badFlag.code).toBe(2);
+		expect(badFlag.stderr).toMatch(/--frobnicate/);
+	});
+});
