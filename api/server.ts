@@ -20,10 +20,17 @@ export async function startServer(runtime: Runtime, port: number, host = '0.0.0.
 	const handlerFile = join(webBuildDir, 'handler.js');
 	if (!existsSync(handlerFile)) throw new Error(`the web build is missing (${handlerFile}): run \`npm run build\``);
 	(globalThis as Record<symbol, unknown>)[KEY] = runtime.app;
+	// adapter-node assumes https unless told the protocol, and its CSRF check would then
+	// refuse every form post over plain http. It reads this setting when it is imported.
+	process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
 	const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
 		handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
 	};
-	const server = createServer(handler);
+	const server = createServer((req, res) => {
+		// A proxy in front (with TLS) says so itself; a direct connection here is plain http.
+		req.headers['x-forwarded-proto'] ??= 'http';
+		handler(req, res);
+	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(port, host, () => resolve());

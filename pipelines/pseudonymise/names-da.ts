@@ -26,7 +26,7 @@ Ludvig Lukas Mads Magnus Malthe Marcus Marius Martin Mathias Max Michael Mikkel 
 Nikolaj Nicolai Niklas Nicklas Noah Ole Oliver Oscar Otto Ove Palle Patrick Per Peter Philip Poul
 Preben Rasmus René Rene Rune Sebastian Sigurd Silas Simon Steen Steffen Sten Storm Sune Svend Søren
 Tage Thomas Thor Tobias Tommy Torben Troels Tue Uffe Ulrik Vagn Valdemar Victor Viggo Villads Villy
-Vincent Walter William
+Vincent Walter William Laurits Lauritz Merle
 `;
 
 // Common among immigrants and their descendants in Denmark (several spellings each).
@@ -35,6 +35,9 @@ Abdi Abdullah Ahmad Ahmed Ali Amina Amir Aisha Ayan Ayse Bilal Elif Emre Fatima 
 Hanan Hassan Hiba Hodan Hussein Ibrahim Ismail Jamal Karim Khalid Layla Leila Mahmoud Mariam Maryam
 Mehmet Mohamed Mohammad Mohammed Muhammad Mustafa Noor Nour Omar Rania Samira Sana Tariq Yasmin
 Youssef Yusuf Zainab Zeynep
+Abdirahman Abdullahi Ayaan Faadumo Hibo Sahra Aya Leyla Yara Reza Ali-Reza Zahra
+Agnieszka Katarzyna Małgorzata Krzysztof Łukasz Marcin Michał Paweł Piotr Tomasz
+Iryna Natalia Oksana Olena Tetiana Andrij Dmytro Mykola Oleksandr Serhij
 `;
 
 const SURNAMES = `
@@ -49,7 +52,9 @@ Overgaard Pallesen Pedersen Petersen Poulsen Rasmussen Ravn Riis Schmidt Schou S
 Steffensen Svendsen Søndergaard Sørensen Thomassen Thomsen Thygesen Toft Vestergaard Villadsen
 Vinther Winther Østergaard
 Abdi Ahmed Ali Demir Farah Hassan Hussein Ibrahim Jama Kaya Khan Mahmoud Mohamed Nguyen Omar Osman
-Yilmaz Öztürk
+Yilmaz Öztürk Özdemir Çelik Şahin Ahmadi Hosseini Rahimi Haddad
+Kowalski Kowalczyk Kamiński Lewandowski Nowak Wiśniewski Wójcik
+Bondarenko Kovalenko Melnyk Shevchenko Tkachenko
 Bendtsen Bundgaard Bødker Christoffersen Dalgaard Danielsen Davidsen Ditlevsen Egelund Ernst Fogh
 Frost Gade Gram Graversen Hald Hartmann Hjorth Holt Hougaard Justesen Kjeldgaard Kragh Lange
 Lauritzen Lykke Markussen Nikolajsen Nørregaard Paulsen Rask Rosenberg Schultz Severinsen Sommer

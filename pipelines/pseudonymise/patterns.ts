@@ -86,11 +86,11 @@ export function findPostcodes(text: string): PatternMatch[] {
 // "H.C. Andersens Boulevard"): alone, "Alle 3 børn" would read as an address.
 const SUFFIX =
 	'vej|vejen|gade|gaden|allé|alle|vænget|stræde|strædet|plads|pladsen|parken|park|have|haven|torv|torvet|' +
-	'boulevard|bakke|bakken|høj|højen|toften|toft|stien|sti|vang|vangen';
+	'boulevard|boulevarden|bakke|bakken|høj|højen|toften|toft|stien|sti|vang|vangen|engen|lunden|marken|kæret|vænge';
 const STANDALONE =
 	'Vej|Vejen|Gade|Allé|Alle|Plads|Torv|Boulevard|Have|Haven|Bakke|Bakken|Høj|Vænget|Stræde|Parken|Park|Stien|Toften|Vang';
 const LEAD_WORD = String.raw`(?:(?:\p{Lu}\.){1,3}${SP}?|\p{Lu}[\p{L}'’]*${SP})`;
-const STREET = String.raw`(?:${LEAD_WORD}{0,3}(?<compound>\p{Lu}\p{Ll}+(?:${SUFFIX}))|${LEAD_WORD}{1,3}(?:${STANDALONE}))(?![\p{L}])`;
+const STREET = String.raw`(?:${LEAD_WORD}{0,3}(?<compound>\p{Lu}\p{Ll}*(?:${SUFFIX}))|${LEAD_WORD}{1,3}(?:${STANDALONE}))(?![\p{L}])`;
 const HOUSE_NUMBER = String.raw`${SP}\d{1,3}(?!\d)(?:${SP}?-${SP}?\d{1,3}(?!\d))?(?:\p{L}(?![\p{L}\d])|${SP}\p{Lu}(?![\p{L}\d]))?`;
 const FLOOR = String.raw`(?:(?:stuen|st|kl)(?:\.|(?![\p{L}\d]))|\d{1,2}\.(?:${SP}?sal(?![\p{L}]))?)`;
 const SIDE = String.raw`(?:th|tv|mf)(?:\.|(?![\p{L}\d]))`;

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startWorkbench, type Workbench } from './workbench';
+
+describe('landing page in Chromium', () => {
+	let workbench: Workbench;
+	let browser: Browser;
+	let page: Page;
+
+	beforeAll(async () => {
+		[workbench, browser] = await Promise.all([startWorkbench(), launchChromium()]);
+		page = await browser.newPage();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await workbench?.stop();
+	});
+
+	it('answers /api/health with the database kind', async () => {
+		const response = await page.request.get(`${workbench.url}/api/health`);
+		expect(await response.json()).toEqual({ status: 'ok', database: 'pglite', migrations: 'current' });
+	});
+
+	it('is Danish and offers the demo project on an empty database', async () => {
+		await page.goto(workbench.url);
+		expect(await page.getAttribute('html', 'lang')).toBe('da');
+		await expect(page.getByText('Der er endnu ingen projekter.').isVisible()).resolves.toBe(true);
+		expect(await page.getByTestId('project').count()).toBe(0);
+	});
+
+	it('loads the demo project with a click and lists it', async () => {
+		await page.getByRole('button', { name: 'Indlæs demoprojekt' }).click();
+		await page.getByTestId('project').first().waitFor({ timeout: 120_000 });
+		const listed = await page.getByTestId('project').allTextContents();
+		expect(listed).toHaveLength(1);
+		expect(listed[0]).toMatch(/Demoprojekt \(200 sager, seed 1\)/);
+		expect(listed[0]).toMatch(/200 sager/);
+		await expect(page.getByRole('status').textContent()).resolves.toBe('Demoprojektet er indlæst.');
+	});
+
+	it('opens the project with one place per step, findings and export', async () => {
+		await page.getByRole('link', { name: /Demoprojekt/ }).click();
+		await page.waitForURL(/\/projekter\/[0-9a-f-]{36}$/);
+		const nav = page.getByRole('navigation', { name: 'Analysens trin' });
+		const places = await nav.getByRole('link').allTextContents();
+		expect(places.map((p) => p.trim())).toEqual([
+			'Overblik', '1Kortlægning', '2Datahøst', '3Dokumentationsanalyse', '4Indsatsanalyse', '5Spejling i forskning', '6Læring og beslutninger', 'Fund', 'Eksport'
+		]);
+		await nav.getByRole('link', { name: /Fund/ }).click();
+		await page.waitForURL(/\/fund$/);
+		expect(await page.getByRole('heading', { level: 2 }).textContent()).toContain('Indsatsvarighed og alliance');
+	});
+
+	it('switches to English and remembers it', async () => {
+		await page.getByRole('button', { name: 'English' }).click();
+		await page.waitForLoadState('networkidle');
+		expect(await page.getAttribute('html', 'lang')).toBe('en');
+		await expect(page.getByRole('navigation', { name: 'Steps of the analysis' }).isVisible()).resolves.toBe(true);
+		await page.goto(workbench.url);
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Projects');
+	});
+});

@@ -1,0 +1,54 @@
+// Starts the real workbench (effekt serve, web build and API in one process) on a free
+// port with a fresh embedded database, and a headless Debian Chromium to drive it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { buildWeb, projectRoot, webBuildIsStale } from '../../api/web-build';
+
+export interface Workbench {
+	url: string;
+	dataDir: string;
+	stop(): Promise<void>;
+}
+
+export async function startWorkbench(): Promise<Workbench> {
+	if (webBuildIsStale()) buildWeb();
+	const dataDir = mkdtempSync(join(tmpdir(), 'effekt-web-'));
+	const child: ChildProcess = spawn(process.execPath, ['bin/effekt.js', 'serve', '--port', '0', '--host', '127.0.0.1', '--db', dataDir], {
+		cwd: projectRoot,
+		env: { ...process.env, EFFEKT_DATA_DIR: dataDir, EFFEKT_LOG: 'silent' },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let log = '';
+	const url = await new Promise<string>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`the workbench did not start:\n${log}`)), 120_000);
+		child.stderr!.on('data', (chunk: Buffer) => {
+			log += chunk.toString();
+			const match = /http:\/\/localhost:(\d+)/.exec(log);
+			if (match) {
+				clearTimeout(timer);
+				resolve(`http://127.0.0.1:${match[1]}`);
+			}
+		});
+		child.on('exit', (code) => reject(new Error(`the workbench exited with ${code}:\n${log}`)));
+	});
+	return {
+		url,
+		dataDir,
+		async stop() {
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			await exited;
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
+
+export function launchChromium(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+	});
+}
