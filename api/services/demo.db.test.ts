@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../db/client';
 import * as t from '../db/schema';
 import { openTestDatabase, testDatabases } from '../testing/databases';
 import { loadDemoProject, type DemoResult } from './demo';
+import { listProjects } from './projects';
 
 const options = { cases: 40, seed: 11 };
 const generated = generateProject(options);
@@ -34,6 +35,17 @@ describe.each(testDatabases())('demo project on $kind', (kind) => {
 			.from(t.journalEntries)
 			.where(eq(t.journalEntries.projectId, result.projectId));
 		expect(lines).toEqual({ min: 1, max: expected.journalEntries, unbatched: 0 });
+	});
+
+	it('is listed with its counts', async () => {
+		const [listed] = await listProjects(handle.db);
+		expect(listed).toMatchObject({
+			id: result.projectId,
+			isDemo: true,
+			caseCount: result.counts.cases,
+			entryCount: result.counts.journalEntries,
+			fitRatingCount: result.counts.fitRatings
+		});
 	});
 
 	it('lets no planted CPR number, phone number or e-mail address into the database text', async () => {

@@ -16,8 +16,10 @@ export interface ProjectSummary {
 }
 
 export async function listProjects(db: Database): Promise<ProjectSummary[]> {
+	// Written out with explicit qualification: inside a subquery drizzle renders columns
+	// unqualified, and a bare "id" would then bind to the inner table.
 	const count = (table: typeof cases | typeof journalEntries | typeof fitRatings) =>
-		sql<number>`(select count(*)::int from ${table} where ${table.projectId} = ${projects.id})`;
+		sql<number>`(select count(*)::int from ${table} as counted where counted.project_id = "projects"."id")`;
 	const rows = await db
 		.select({
 			id: projects.id,

@@ -34,7 +34,11 @@ describe('landing page in Chromium', () => {
 		const listed = await page.getByTestId('project').allTextContents();
 		expect(listed).toHaveLength(1);
 		expect(listed[0]).toMatch(/Demoprojekt \(200 sager, seed 1\)/);
-		expect(listed[0]).toMatch(/200 sager/);
+		const counts = (await page.getByTestId('project').locator('.counts').textContent())!.replace(/\s+/g, ' ').trim();
+		const match = /^200 sager · ([\d.]+) journalnotater · ([\d.]+) FIT-målinger$/.exec(counts);
+		expect(match, counts).not.toBeNull();
+		expect(Number(match![1].replace(/\./g, ''))).toBeGreaterThan(200 * 5);
+		expect(Number(match![2].replace(/\./g, ''))).toBeGreaterThan(200);
 		await expect(page.getByRole('status').textContent()).resolves.toBe('Demoprojektet er indlæst.');
 	});
 

@@ -10,7 +10,12 @@ export async function apiFetch(request: Request): Promise<Response> {
 	const holder = globalThis as Holder;
 	let app = holder[KEY];
 	if (!app && import.meta.env.DEV) {
-		app = holder[KEY] = import('../../../../api/runtime').then(async ({ startRuntime }) => (await startRuntime({ purpose: 'vite dev' })).app);
+		// A computed path, so that the production build does not bundle the runtime (and
+		// the database drivers) it never uses; `vite dev` runs in web/.
+		const runtimeModule = `${process.cwd()}/../api/runtime.ts`;
+		app = holder[KEY] = import(/* @vite-ignore */ runtimeModule).then(
+			async ({ startRuntime }: typeof import('../../../../api/runtime')) => (await startRuntime({ purpose: 'vite dev' })).app
+		);
 	}
 	if (!app) throw new Error('the API is not mounted: start the workbench with `npm start` or `effekt serve`');
 	return (await app).fetch(request);
