@@ -30,6 +30,10 @@ export function webBuildIsStale(): boolean {
 
 /** Builds the web app with Vite; its output goes to stderr so stdout stays clean. */
 export function buildWeb(): void {
+	// svelte-kit sync first writes web/.svelte-kit/tsconfig.json, which web/tsconfig.json
+	// extends; without it a fresh clone's first build warns about a missing file.
+	const kit = join(projectRoot, 'node_modules', '@sveltejs', 'kit', 'svelte-kit.js');
+	spawnSync(process.execPath, [kit, 'sync'], { cwd: webDir, stdio: ['ignore', 2, 2] });
 	const vite = join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js');
 	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: ['ignore', 2, 2] });
 	if (result.status !== 0) throw new Error(`the web build failed (exit ${result.status})`);
