@@ -89,6 +89,22 @@ export const importBatches = pgTable(
 	(t) => [uniqueIndex('import_batches_file_once').on(t.projectId, t.kind, t.sha256)]
 );
 
+/** Rows a batch rejected (with --skip-invalid), cells pseudonymised, for the download of rejects. */
+export const importRejections = pgTable(
+	'import_rejections',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		batchId: uuid('batch_id').notNull().references(() => importBatches.id, { onDelete: 'cascade' }),
+		line: integer('line').notNull(),
+		row: integer('row').notNull(),
+		column: text('column'),
+		reason: text('reason').notNull(),
+		cells: jsonb('cells').$type<string[]>().notNull().default([])
+	},
+	(t) => [index('import_rejections_batch').on(t.batchId, t.line)]
+);
+
 export const units = pgTable(
 	'units',
 	{
@@ -119,7 +135,8 @@ export const cases = pgTable(
 		id: uuid('id').primaryKey().defaultRandom(),
 		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
 		sourceCaseId: text('source_case_id').notNull(),
-		targetGroup: targetGroup('target_group').notNull(),
+		/** Null while the case is known only from journal or FIT rows (its metadata not imported yet). */
+		targetGroup: targetGroup('target_group'),
 		/** Age band at intake ("0-5", "6-12", "13-17", "18-29", ...): never the birth date. */
 		ageBand: text('age_band'),
 		unitId: uuid('unit_id').references(() => units.id),

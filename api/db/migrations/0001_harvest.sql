@@ -1,0 +1,15 @@
+CREATE TABLE "import_rejections" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"batch_id" uuid NOT NULL,
+	"line" integer NOT NULL,
+	"row" integer NOT NULL,
+	"column" text,
+	"reason" text NOT NULL,
+	"cells" jsonb DEFAULT '[]'::jsonb NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "cases" ALTER COLUMN "target_group" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "import_rejections" ADD CONSTRAINT "import_rejections_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_rejections" ADD CONSTRAINT "import_rejections_batch_id_import_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."import_batches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "import_rejections_batch" ON "import_rejections" USING btree ("batch_id","line");
