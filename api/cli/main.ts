@@ -6,10 +6,11 @@ import { DatabaseLockedError } from '../db/lock';
 import { startRuntime } from '../runtime';
 import type { Command } from './command';
 import { demoCommand } from './commands/demo';
+import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 import { CliError, createOutput } from './output';
 
-const commands: Command[] = [demoCommand, serveCommand];
+const commands: Command[] = [demoCommand, importCommand, serveCommand];
 
 const globalOptions = {
 	db: { type: 'string' },

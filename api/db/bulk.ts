@@ -7,7 +7,8 @@ import type postgres from 'postgres';
 import { pipeline } from 'node:stream/promises';
 import type { DatabaseHandle } from './client';
 
-export type ColumnType = 'uuid' | 'text' | 'date' | 'int' | 'float8' | 'jsonb';
+/** SQL types of bulk columns: PGlite's unnest insert casts each array to its column's type. */
+export type ColumnType = 'uuid' | 'text' | 'date' | 'int' | 'float8' | 'jsonb' | 'instrument' | 'rater_type' | 'target_group';
 export interface BulkColumn {
 	name: string;
 	type: ColumnType;
@@ -61,9 +62,13 @@ async function copyIn(tx: postgres.TransactionSql, statement: string, data: stri
 	await Promise.race([pipeline(Readable.from([data]), stream), failed]);
 }
 
+const ENUM_TYPES = new Set<ColumnType>(['instrument', 'rater_type', 'target_group']);
+
 function unnestInsert(table: string, columns: BulkColumn[]): string {
 	const names = columns.map((c) => `"${c.name}"`).join(', ');
-	const arrays = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
+	// PGlite serialises array parameters by their type, and knows no enum array types:
+	// enums travel as text[] and are cast on the server.
+	const arrays = columns.map((c, i) => (ENUM_TYPES.has(c.type) ? `$${i + 1}::text[]::${c.type}[]` : `$${i + 1}::${c.type}[]`)).join(', ');
 	return `insert into "${table}" (${names}) select * from unnest(${arrays})`;
 }
 
@@ -71,6 +76,17 @@ function columnArrays(columns: BulkColumn[], rows: unknown[][]): unknown[][] {
 	return columns.map((column, i) =>
 		rows.map((row) => (column.type === 'jsonb' && row[i] != null ? JSON.stringify(row[i]) : row[i] ?? null))
 	);
+}
+
+/**
+ * A PostgreSQL array literal ('{"a",NULL}') for a parameter cast on the server with
+ * `$n::text::type[]`. The two drivers serialise array parameters differently (postgres.js
+ * failed on some inside a transaction; PGlite knows no enum arrays): a plain string
+ * behaves the same on both.
+ */
+export function pgArray(values: readonly unknown[]): string {
+	const items = values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`));
+	return `{${items.join(',')}}`;
 }
 
 /** Runs fn in one transaction; a thrown error (Rollback included) undoes everything. */

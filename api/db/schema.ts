@@ -105,6 +105,17 @@ export const importRejections = pgTable(
 	(t) => [index('import_rejections_batch').on(t.batchId, t.line)]
 );
 
+/** Keyed digests of the names imports have met (authors, caseworkers, people in case
+ * metadata): later imports recognise them in text, and no name is ever stored. */
+export const nameDigests = pgTable(
+	'name_digests',
+	{
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		digest: text('digest').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.projectId, t.digest] })]
+);
+
 export const units = pgTable(
 	'units',
 	{

@@ -1,0 +1,75 @@
+// effekt import journals|cases|fit <file|dir>: one batch from a municipal export, all or
+// nothing unless --skip-invalid. Prints the batch report; a rejected file exits 1.
+import { importFile, type ImportReport } from '../../services/harvest/index';
+import { resolveProject } from '../project-option';
+import { CliError } from '../output';
+import { progressBar } from '../progress';
+import type { Command } from '../command';
+
+const KINDS = ['journals', 'cases', 'fit'] as const;
+const FORMATS = ['auto', 'csv', 'xlsx', 'docx-folder', 'fhir'] as const;
+
+/** --map "Sagsid=case_id" (repeatable): source header = field, or empty to ignore the column. */
+function parseMappings(values: string[]): Record<string, string> {
+	const mapping: Record<string, string> = {};
+	for (const value of values) {
+		const at = value.lastIndexOf('=');
+		if (at <= 0) throw new CliError(`--map: expected "Source header=field", got "${value}"`, 2);
+		mapping[value.slice(0, at).trim()] = value.slice(at + 1).trim();
+	}
+	return mapping;
+}
+
+function humanReport(r: ImportReport): string {
+	if (r.duplicate_batch) return `${r.file}: already imported (batch ${r.batch}); nothing added`;
+	const lines = [
+		`${r.file} (${r.kind}): ${r.rows_read} rows read, ${r.imported} imported, ${r.rejected.length} problems${r.committed ? '' : ' — nothing imported'}`,
+		`  identifiers replaced: ${Object.entries(r.identifiers_replaced).map(([k, n]) => `${k} ${n}`).join(', ')}`
+	];
+	if (r.cases_without_metadata.length) lines.push(`  ${r.cases_without_metadata.length} case ids have no case metadata yet (stub cases made; import the case file to fill them in)`);
+	for (const p of r.rejected.slice(0, 50)) lines.push(`  line ${p.line} (row ${p.row})${p.column ? `, ${p.column}` : ''}: ${p.reason}`);
+	if (r.rejected.length > 50) lines.push(`  … and ${r.rejected.length - 50} more (use --json for all)`);
+	return lines.join('\n');
+}
+
+export const importCommand: Command = {
+	name: 'import',
+	summary: 'import a journal, case or FIT export as one batch',
+	usage: 'effekt import journals|cases|fit <file|dir> [--project P] [--skip-invalid] [--format F] [--map "Header=field"] [--json]',
+	options: {
+		project: { type: 'string' },
+		'skip-invalid': { type: 'boolean', default: false },
+		format: { type: 'string', default: 'auto' },
+		map: { type: 'string', multiple: true, default: [] }
+	},
+	async run({ positionals, values, openRuntime, out }) {
+		const [kind, path, ...extra] = positionals;
+		if (!KINDS.includes(kind as never)) throw new CliError(`expected what to import (${KINDS.join(', ')}), got "${kind ?? ''}"`, 2);
+		if (!path || extra.length) throw new CliError(`expected one file or folder after "${kind}"`, 2);
+		if (!FORMATS.includes(values.format as never)) throw new CliError(`--format: expected one of ${FORMATS.join(', ')}, got "${values.format}"`, 2);
+		const columnMapping = parseMappings(values.map as string[]);
+		const runtime = await openRuntime(`effekt import ${kind}`);
+		try {
+			const project = await resolveProject(runtime.database.db, values.project as string | undefined, out);
+			const bar = out.json ? undefined : progressBar(`${kind}`);
+			const report = await importFile(
+				{ database: runtime.database, secret: runtime.secret },
+				{
+					projectId: project.id,
+					kind: kind as (typeof KINDS)[number],
+					path,
+					format: values.format as (typeof FORMATS)[number],
+					skipInvalid: Boolean(values['skip-invalid']),
+					columnMapping,
+					onProgress: bar?.update
+				}
+			).finally(() => bar?.done());
+			out.result(report, () => humanReport(report));
+			if (!report.committed && !report.duplicate_batch) {
+				throw new CliError(`${report.file}: ${report.rejected.length} problems in ${report.rows_read} rows; nothing imported (fix them, or use --skip-invalid)`);
+			}
+		} finally {
+			await runtime.close();
+		}
+	}
+};

@@ -1,0 +1,268 @@
+// Step 2, data harvest: imports a journal, case or FIT export as one batch. The file is
+// streamed, validated row by row, pseudonymised, and written in chunks inside a single
+// transaction: a file with any invalid row writes nothing (unless the user asked to skip
+// invalid rows), a crash leaves nothing, and the same file imported twice adds nothing.
+import { eq, and } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import { openTable, readRecords } from '../../../pipelines/import/read';
+import { ImportFileError, type ImportKind, type ParsedRow, type SourceFormat, type SourceProblem } from '../../../pipelines/import/types';
+import { createPseudonymiser } from '../../../pipelines/pseudonymise/index';
+import { createKnownNames } from '../../../pipelines/pseudonymise/known-names';
+import type { AppDeps } from '../../app';
+import { Rollback, withBulkSession, type BulkSession } from '../../db/bulk';
+import { importBatches } from '../../db/schema';
+import { AppError } from '../../errors';
+import { projectKey } from '../../secret';
+import { audit } from '../audit';
+import { getProject } from '../projects';
+import { CaseIndex } from './case-index';
+import { writeCases, type SourcedCase } from './cases';
+import { fingerprint } from './fingerprint';
+import { columnMappingFor } from './mapping';
+import { createTextCleaner, fitColumns, fitRow, journalColumns, journalRow, type IdentifierCounts, type RowContext } from './rows';
+
+export interface ImportRequest {
+	projectId: string;
+	kind: ImportKind;
+	path: string;
+	/** The name to record and report (uploads arrive under a temporary path). */
+	fileName?: string;
+	format?: 'auto' | SourceFormat;
+	skipInvalid?: boolean;
+	/** Source header -> field ('' to ignore); merged over the project's remembered mapping. */
+	columnMapping?: Record<string, string>;
+	userId?: string | null;
+	onProgress?: (progress: { rowsRead: number; imported: number; rejected: number }) => void;
+}
+
+export interface ImportReport {
+	batch: string | null;
+	file: string;
+	file_sha256: string;
+	kind: ImportKind;
+	rows_read: number;
+	imported: number;
+	rejected: SourceProblem[];
+	duplicate_batch: boolean;
+	/** Rows written: false when invalid rows stopped an all-or-nothing import. */
+	committed: boolean;
+	identifiers_replaced: IdentifierCounts;
+	/** Case ids met in journal or FIT rows with no case metadata yet (stub cases were made). */
+	cases_without_metadata: string[];
+	cases_created?: number;
+	cases_updated?: number;
+	warnings: SourceProblem[];
+}
+
+const CHUNK = 5000;
+const MAX_LISTED_WARNINGS = 1000;
+
+export async function importFile(deps: AppDeps, request: ImportRequest): Promise<ImportReport> {
+	const db = deps.database.db;
+	const project = await getProject(db, request.projectId);
+	const file = request.fileName ?? basename(request.path);
+	const sha256 = await fingerprint(request.path);
+	const [existing] = await db
+		.select()
+		.from(importBatches)
+		.where(and(eq(importBatches.projectId, project.id), eq(importBatches.kind, request.kind), eq(importBatches.sha256, sha256)));
+	if (existing) return duplicateReport(existing, request.kind, file, sha256);
+
+	const key = projectKey(deps.secret, project.id);
+	const pseudonymiser = createPseudonymiser(key);
+	const knownNames = createKnownNames(key);
+	const columnMapping = { ...columnMappingFor(project.settings, request.kind), ...request.columnMapping };
+	const batchId = randomUUID();
+	const report: ImportReport = {
+		batch: batchId,
+		file,
+		file_sha256: sha256,
+		kind: request.kind,
+		rows_read: 0,
+		imported: 0,
+		rejected: [],
+		duplicate_batch: false,
+		committed: false,
+		identifiers_replaced: { cpr: 0, name: 0, phone: 0, email: 0, address: 0 },
+		cases_without_metadata: [],
+		warnings: []
+	};
+
+	let table;
+	try {
+		table = await openTable(request.path, { format: request.format ?? 'auto', file });
+	} catch (error) {
+		throw translate(error, file);
+	}
+	try {
+		await withBulkSession(deps.database, async (session) => {
+			await session.query(
+				`insert into import_batches (id, project_id, kind, file_name, sha256, status, created_by) values ($1, $2, $3, $4, $5, 'running', $6)`,
+				[batchId, project.id, request.kind, file, sha256, request.userId ?? null]
+			);
+			const names = await session.query<{ digest: string }>('select digest from name_digests where project_id = $1', [project.id]);
+			knownNames.addDigests(names.map((n) => n.digest));
+			const cleaner = createTextCleaner(pseudonymiser, knownNames);
+			const ctx: RowContext = { projectId: project.id, batchId, pseudonymiser, cleaner };
+			const writer = await createWriter(session, request.kind, ctx, knownNames, report);
+			const rejectedRows: ParsedRow<ImportKind>[] = [];
+
+			for await (const parsed of readRecords(request.kind, table, { columnMapping })) {
+				report.rows_read++;
+				for (const warning of parsed.warnings ?? []) if (report.warnings.length < MAX_LISTED_WARNINGS) report.warnings.push(warning);
+				const problems = parsed.record ? writer.check(parsed) : parsed.problems;
+				if (problems.length > 0 || !parsed.record) {
+					report.rejected.push(...problems);
+					if (request.skipInvalid) rejectedRows.push({ ...parsed, problems });
+				} else if (request.skipInvalid || report.rejected.length === 0) {
+					await writer.add(parsed);
+				}
+				if (report.rows_read % CHUNK === 0) request.onProgress?.({ rowsRead: report.rows_read, imported: writer.written(), rejected: report.rejected.length });
+			}
+			if (report.rows_read === 0) throw new ImportFileError(file, 'no data rows');
+			if (report.rejected.length > 0 && !request.skipInvalid) throw new Rollback();
+
+			await writer.finish();
+			await storeRejections(session, ctx, rejectedRows);
+			report.imported = writer.written();
+			report.identifiers_replaced = cleaner.counts;
+			report.committed = true;
+			await session.query(
+				`update import_batches set status = 'committed', rows_read = $2, rows_imported = $3, rows_rejected = $4, finished_at = now(), report = $5 where id = $1`,
+				[batchId, report.rows_read, report.imported, report.rejected.length, JSON.stringify(storedReport(report))]
+			);
+			await session.query(
+				`insert into audit_log (user_id, action, project_id, object_type, object_id, details) values ($1, 'import.commit', $2, 'batch', $3, $4)`,
+				[request.userId ?? null, project.id, batchId, JSON.stringify({ kind: request.kind, rows_read: report.rows_read, imported: report.imported, rejected: report.rejected.length })]
+			);
+		});
+	} catch (error) {
+		if (!(error instanceof Rollback)) throw translate(error, file);
+		report.batch = null;
+		report.imported = 0;
+		await audit(db, {
+			action: 'import.rejected',
+			userId: request.userId,
+			projectId: project.id,
+			objectType: 'file',
+			details: { kind: request.kind, file_sha256: sha256, rows_read: report.rows_read, rejected: report.rejected.length }
+		});
+	}
+	return report;
+}
+
+interface KindWriter {
+	/** Problems only the import (not the row's own validation) can see, e.g. a case id given twice. */
+	check(parsed: ParsedRow<ImportKind>): SourceProblem[];
+	add(parsed: ParsedRow<ImportKind>): Promise<void>;
+	finish(): Promise<void>;
+	written(): number;
+}
+
+async function createWriter(session: BulkSession, kind: ImportKind, ctx: RowContext, knownNames: ReturnType<typeof createKnownNames>, report: ImportReport): Promise<KindWriter> {
+	let written = 0;
+	if (kind === 'cases') {
+		const seen = new Map<string, number>();
+		let pending: SourcedCase[] = [];
+		const flush = async () => {
+			if (pending.length === 0) return;
+			const result = await writeCases(session, { ...ctx, knownNames }, pending);
+			report.cases_created = (report.cases_created ?? 0) + result.created;
+			report.cases_updated = (report.cases_updated ?? 0) + result.updated;
+			written += pending.length;
+			pending = [];
+		};
+		return {
+			check(parsed) {
+				const caseId = (parsed.record as SourcedCase['record']).caseId;
+				const first = seen.get(caseId);
+				if (first !== undefined) return [{ line: parsed.line, row: parsed.row, column: null, reason: `case id given twice (first in row ${first})` }];
+				seen.set(caseId, parsed.row);
+				return [];
+			},
+			async add(parsed) {
+				pending.push({ record: parsed.record as SourcedCase['record'], line: parsed.row });
+				if (pending.length >= 1000) await flush();
+			},
+			finish: flush,
+			written: () => written
+		};
+	}
+	const cases = await CaseIndex.load(session, ctx.projectId);
+	const [columns, toRow, table] =
+		kind === 'journals' ? [journalColumns, journalRow, 'journal_entries'] as const : [fitColumns, fitRow, 'fit_ratings'] as const;
+	let pending: unknown[][] = [];
+	const flush = async () => {
+		if (pending.length === 0) return;
+		await cases.flushStubs(session, ctx.batchId);
+		await session.insert(table, columns, pending);
+		written += pending.length;
+		pending = [];
+	};
+	return {
+		check: () => [],
+		async add(parsed) {
+			const record = parsed.record as never as { caseId: string; authorName?: string | null };
+			if (record.authorName) knownNames.add(record.authorName);
+			pending.push((toRow as (r: never, c: RowContext, id: string, line: number) => unknown[])(record as never, ctx, cases.resolve(record.caseId), parsed.row));
+			if (pending.length >= CHUNK) await flush();
+		},
+		async finish() {
+			await flush();
+			report.cases_without_metadata = [...cases.stubbed].sort();
+		},
+		written: () => written
+	};
+}
+
+async function storeRejections(session: BulkSession, ctx: RowContext, rows: ParsedRow<ImportKind>[]) {
+	// The rejected cells are kept for the user to see what was wrong, pseudonymised like any text.
+	const values = rows.flatMap((row) =>
+		row.problems.map((p) => [ctx.projectId, ctx.batchId, p.line, p.row, p.column, p.reason, row.cells.map((cell) => ctx.cleaner.clean(cell))])
+	);
+	await session.insert(
+		'import_rejections',
+		[
+			{ name: 'project_id', type: 'uuid' },
+			{ name: 'batch_id', type: 'uuid' },
+			{ name: 'line', type: 'int' },
+			{ name: 'row', type: 'int' },
+			{ name: 'column', type: 'text' },
+			{ name: 'reason', type: 'text' },
+			{ name: 'cells', type: 'jsonb' }
+		],
+		values
+	);
+}
+
+/** What the batch row keeps of the report: counts and problems, no cell values. */
+function storedReport(report: ImportReport) {
+	const { rejected, warnings, ...rest } = report;
+	return { ...rest, rejected: rejected.slice(0, MAX_LISTED_WARNINGS), rejected_total: rejected.length, warnings };
+}
+
+function duplicateReport(batch: typeof importBatches.$inferSelect, kind: ImportKind, file: string, sha256: string): ImportReport {
+	const stored = (batch.report ?? {}) as Partial<ImportReport>;
+	return {
+		batch: batch.id,
+		file,
+		file_sha256: sha256,
+		kind,
+		rows_read: batch.rowsRead,
+		imported: 0,
+		rejected: [],
+		duplicate_batch: true,
+		committed: false,
+		identifiers_replaced: { cpr: 0, name: 0, phone: 0, email: 0, address: 0 },
+		cases_without_metadata: stored.cases_without_metadata ?? [],
+		warnings: []
+	};
+}
+
+function translate(error: unknown, file: string): unknown {
+	if (error instanceof ImportFileError) return new AppError('bad_request', error.message, { file: error.file, line: error.line, column: error.column, reason: error.reason });
+	const code = (error as { code?: string }).code;
+	if (code === '23505') return new AppError('conflict', `${file}: the same file is being imported right now`);
+	return error;
+}

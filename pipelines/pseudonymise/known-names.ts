@@ -1,0 +1,64 @@
+// Names the import already knows (authors, caseworkers and the names in case metadata)
+// are found in journal text even when the gazetteer does not know them. They are held
+// only as keyed digests, so the database never stores a name, yet a later import of
+// the journals can still recognise the names an earlier import of the cases carried.
+import { createHmac } from 'node:crypto';
+
+// A run of one to three capitalised words: the shapes a known name can take in text.
+const CANDIDATE = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}'’-]+(?:[ \u00a0]\p{Lu}[\p{Ll}'’-]+){0,2}(?![\p{L}\p{N}])/gu;
+
+export interface KnownNames {
+	/** Remembers a full name and its parts of two letters or more; returns the new digests. */
+	add(name: string): string[];
+	/** Adds digests read back from the database. */
+	addDigests(digests: Iterable<string>): void;
+	readonly size: number;
+	/** Replaces every known name in text by replace(name); returns the text and the count. */
+	replaceIn(text: string, replace: (name: string) => string): { text: string; count: number };
+}
+
+export function createKnownNames(key: string): KnownNames {
+	const digests = new Set<string>();
+	const digest = (name: string) =>
+		createHmac('sha256', key).update(`name:${name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()}`).digest('base64url');
+
+	return {
+		get size() {
+			return digests.size;
+		},
+		add(name) {
+			const added: string[] = [];
+			const parts = name.trim().split(/\s+/).filter((p) => p.length >= 2);
+			for (const candidate of new Set([parts.join(' '), ...parts])) {
+				if (!/^\p{Lu}/u.test(candidate)) continue;
+				const d = digest(candidate);
+				if (!digests.has(d)) {
+					digests.add(d);
+					added.push(d);
+				}
+			}
+			return added;
+		},
+		addDigests(more) {
+			for (const d of more) digests.add(d);
+		},
+		replaceIn(text, replace) {
+			if (digests.size === 0) return { text, count: 0 };
+			let count = 0;
+			const out = text.replace(CANDIDATE, (run) => {
+				// The longest known prefix wins ("Mette Kjær Holm" → "Mette Kjær" if only that is known).
+				const words = run.split(/[ \u00a0]/);
+				for (let n = words.length; n > 0; n--) {
+					const candidate = words.slice(0, n).join(' ');
+					if (digests.has(digest(candidate))) {
+						count++;
+						const rest = run.slice(candidate.length);
+						return replace(candidate) + (rest ? rest.replace(CANDIDATE, (r) => this.replaceIn(r, replace).text) : '');
+					}
+				}
+				return run;
+			});
+			return { text: out, count };
+		}
+	};
+}
