@@ -5,19 +5,23 @@ import type { DatabaseHandle } from './db/client';
 import { AppError, type ErrorBody } from './errors';
 import { healthRoutes } from './routes/health';
 import { projectRoutes } from './routes/projects';
+import { importRoutes } from './routes/imports';
 import { log } from './log';
 
 export interface AppDeps {
 	database: DatabaseHandle;
 	/** Key material for pseudonyms and sessions (api/secret.ts). */
 	secret: string;
+	/** Where uploads wait for their import (the embedded data folder; also with PostgreSQL). */
+	dataDir?: string;
 }
 
 export function createApp(deps: AppDeps) {
 	const app = new Hono()
 		.basePath('/api')
 		.route('/health', healthRoutes(deps))
-		.route('/projects', projectRoutes(deps));
+		.route('/projects', projectRoutes(deps))
+		.route('/projects/:projectId/imports', importRoutes(deps));
 
 	app.notFound((c) => c.json<ErrorBody>({ error: { code: 'not_found', message: 'no such route' } }, 404));
 	app.onError((error, c) => {

@@ -30,6 +30,6 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 	setLogLevel(config.EFFEKT_LOG);
 	const database = await openDatabase({ target: databaseTarget(config, options.db), purpose: options.purpose });
 	const secret = loadSecret({ secret: config.EFFEKT_SECRET, dataDir: config.EFFEKT_DATA_DIR });
-	const app = createApp({ database, secret });
+	const app = createApp({ database, secret, dataDir: config.EFFEKT_DATA_DIR });
 	return { config, database, secret, app, close: () => database.close() };
 }

@@ -3,27 +3,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
-import { AppError } from '../errors';
 import { createProject, getProject, listProjects } from '../services/projects';
 import { loadDemoProject } from '../services/demo';
+import { parseBody } from './body';
 
 const createBody = z.object({ name: z.string().min(1).max(200), description: z.string().max(2000).optional() });
 const demoBody = z.object({
 	cases: z.coerce.number().int().min(1).max(5000).default(200),
 	seed: z.coerce.number().int().min(0).default(1)
 });
-
-async function parseBody<T>(schema: z.ZodType<T>, request: Request): Promise<T> {
-	const raw = await request.json().catch(() => ({}));
-	const parsed = schema.safeParse(raw ?? {});
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new AppError('bad_request', `${issue.path.join('.') || 'body'}: ${issue.message}`, {
-			field: issue.path.join('.')
-		});
-	}
-	return parsed.data;
-}
 
 export function projectRoutes(deps: AppDeps) {
 	const db = deps.database.db;

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type App } from '../app';
+import type { DatabaseHandle } from '../db/client';
+import { openTestDatabase, testDatabases } from '../testing/databases';
+import { projectRoot } from '../web-build';
+
+const sample = join(projectRoot, 'fixtures/samples/demo-small');
+
+describe.each(testDatabases())('import routes on $kind', (kind) => {
+	let handle: DatabaseHandle;
+	let app: App;
+	let dataDir: string;
+	let projectId: string;
+	const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+	beforeAll(async () => {
+		handle = await openTestDatabase(kind);
+		dataDir = mkdtempSync(join(tmpdir(), 'effekt-uploads-'));
+		app = createApp({ database: handle, secret: 'routes-test-secret-routes-test-secret', dataDir });
+		projectId = (await (await app.request('/api/projects', json({ name: 'Upload' }))).json()).project.id;
+	});
+	afterAll(async () => {
+		await handle?.close();
+		rmSync(dataDir, { recursive: true, force: true });
+	});
+
+	async function upload(file: string) {
+		const response = await app.request(`/api/projects/${projectId}/imports/uploads?fileName=${encodeURIComponent(file)}`, {
+			method: 'POST',
+			body: readFileSync(join(sample, file))
+		});
+		expect(response.status).toBe(201);
+		return (await response.json()).upload as { id: string; size: number };
+	}
+
+	async function waitForJob(jobId: string) {
+		for (let i = 0; i < 600; i++) {
+			const { job } = await (await app.request(`/api/projects/${projectId}/imports/jobs/${jobId}`)).json();
+			if (job.status !== 'running') return job;
+			await new Promise((r) => setTimeout(r, 50));
+		}
+		throw new Error('the import did not finish');
+	}
+
+	it('previews an upload pseudonymised, with its column mapping and first rows', async () => {
+		const { id } = await upload('journaler.csv');
+		const response = await app.request(`/api/projects/${projectId}/imports/uploads/${id}/preview?kind=journals`);
+		expect(response.status).toBe(200);
+		const preview = await response.json();
+		expect(preview).toMatchObject({ format: 'csv', delimiter: ';', missingRequired: [], unknown: [] });
+		expect(preview.mapping.map((m: { field: string }) => m.field)).toEqual(['case_id', 'date', 'entry_type', 'title', 'author', 'author_role', 'text']);
+		expect(preview.rows.length).toBeGreaterThan(0);
+		const shown = JSON.stringify(preview.rows);
+		expect(shown).not.toMatch(/\b\d{6}-\d{4}\b/);
+		expect(shown).toMatch(/\[(CPR|PERSON)-/);
+	});
+
+	it('imports an upload in the background, reports it, lists the batch and deletes the upload', async () => {
+		const { id } = await upload('sager.csv');
+		const start = await app.request(`/api/projects/${projectId}/imports`, json({ uploadId: id, kind: 'cases' }));
+		expect(start.status).toBe(202);
+		const job = await waitForJob((await start.json()).job.id);
+		expect(job.status).toBe('done');
+		expect(job.report).toMatchObject({ committed: true, imported: 12, rows_read: 12 });
+		const { batches } = await (await app.request(`/api/projects/${projectId}/imports`)).json();
+		expect(batches.map((b: { kind: string; rowsImported: number }) => [b.kind, b.rowsImported])).toContainEqual(['cases', 12]);
+		expect(readdirSync(join(dataDir, 'uploads')).filter((n) => n.startsWith(id))).toEqual([]);
+	});
+
+	it('remembers a column mapping per project and uses it in the next preview', async () => {
+		const put = await app.request(`/api/projects/${projectId}/imports/mappings/journals`, { ...json({ mapping: { Overskrift: '' } }), method: 'PUT' });
+		expect(await put.json()).toEqual({ mapping: { Overskrift: '' } });
+		const { id } = await upload('journaler.csv');
+		const preview = await (await app.request(`/api/projects/${projectId}/imports/uploads/${id}/preview?kind=journals`)).json();
+		expect(preview.mapping.find((m: { header: string }) => m.header === 'Overskrift').field).toBeNull();
+	});
+
+	it('answers unknown uploads, jobs and kinds with 404 or 400', async () => {
+		expect((await app.request(`/api/projects/${projectId}/imports/jobs/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+		expect((await app.request(`/api/projects/${projectId}/imports/uploads/00000000-0000-4000-8000-000000000000/preview?kind=fit`)).status).toBe(404);
+		const { id } = await upload('fit.csv');
+		expect((await app.request(`/api/projects/${projectId}/imports/uploads/${id}/preview?kind=nonsense`)).status).toBe(400);
+	});
+});

@@ -1,0 +1,87 @@
+// /api/projects/:projectId/imports: upload an export (streamed to disk), preview it with
+// its column mapping, remember mappings, start the import, and follow its progress.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { inspectFile } from '../../pipelines/import/read';
+import { ImportFileError } from '../../pipelines/import/types';
+import { createPseudonymiser } from '../../pipelines/pseudonymise/index';
+import type { AppDeps } from '../app';
+import { AppError } from '../errors';
+import { projectKey } from '../secret';
+import { getProject } from '../services/projects';
+import { getImportJob, startImportJob } from '../services/harvest/jobs';
+import { columnMappingFor, rememberColumnMapping } from '../services/harvest/mapping';
+import { deleteUpload, findUpload, saveUpload } from '../services/harvest/uploads';
+import { listBatches } from '../services/harvest/batches';
+import { parseBody } from './body';
+
+const kind = z.enum(['journals', 'cases', 'fit']);
+const startBody = z.object({ uploadId: z.string(), kind, skipInvalid: z.boolean().default(false) });
+const mappingBody = z.object({ mapping: z.record(z.string(), z.string()) });
+
+export function importRoutes(deps: AppDeps) {
+	const db = deps.database.db;
+	const dataDir = deps.dataDir ?? './.effekt';
+	return new Hono()
+		.get('/', async (c) => {
+			const project = await getProject(db, c.req.param('projectId')!);
+			return c.json({ batches: await listBatches(db, project.id) });
+		})
+		.post('/uploads', async (c) => {
+			const project = await getProject(db, c.req.param('projectId')!);
+			const upload = await saveUpload(dataDir, c.req.raw.body, c.req.query('fileName') ?? 'upload.csv');
+			return c.json({ upload: { id: upload.id, fileName: upload.fileName, size: upload.size, projectId: project.id } }, 201);
+		})
+		.get('/uploads/:uploadId/preview', async (c) => {
+			const project = await getProject(db, c.req.param('projectId')!);
+			const what = kind.safeParse(c.req.query('kind'));
+			if (!what.success) throw new AppError('bad_request', 'kind must be journals, cases or fit', { field: 'kind' });
+			const upload = await findUpload(dataDir, c.req.param('uploadId'));
+			const pseudonymiser = createPseudonymiser(projectKey(deps.secret, project.id));
+			const clean = (cells: string[]) => cells.map((cell) => pseudonymiser.pseudonymiseText(cell).text);
+			try {
+				const inspection = await inspectFile(what.data, upload.path, {
+					file: upload.fileName,
+					columnMapping: columnMappingFor(project.settings, what.data)
+				});
+				// The preview shows the file as it will be stored: pseudonymised, never raw.
+				return c.json({
+					fileName: upload.fileName,
+					format: inspection.format,
+					encoding: inspection.encoding,
+					delimiter: inspection.delimiter,
+					header: inspection.header,
+					mapping: inspection.mapping,
+					unknown: inspection.unknown,
+					missingRequired: inspection.missingRequired,
+					rows: inspection.rawSample.map((row) => ({ line: row.line, cells: clean(row.cells) })),
+					problems: inspection.sample.flatMap((row) => row.problems)
+				});
+			} catch (error) {
+				if (error instanceof ImportFileError) throw new AppError('bad_request', error.message, { file: error.file, line: error.line, column: error.column });
+				throw error;
+			}
+		})
+		.put('/mappings/:kind', async (c) => {
+			const project = await getProject(db, c.req.param('projectId')!);
+			const what = kind.parse(c.req.param('kind'));
+			const { mapping } = await parseBody(mappingBody, c.req.raw);
+			await rememberColumnMapping(db, project.id, what, mapping);
+			return c.json({ mapping: columnMappingFor((await getProject(db, project.id)).settings, what) });
+		})
+		.post('/', async (c) => {
+			const project = await getProject(db, c.req.param('projectId')!);
+			const body = await parseBody(startBody, c.req.raw);
+			const upload = await findUpload(dataDir, body.uploadId);
+			const job = startImportJob(
+				deps,
+				{ projectId: project.id, kind: body.kind, path: upload.path, fileName: upload.fileName, skipInvalid: body.skipInvalid },
+				() => deleteUpload(upload)
+			);
+			return c.json({ job }, 202);
+		})
+		.get('/jobs/:jobId', async (c) => {
+			const project = await getProject(db, c.req.param('projectId')!);
+			return c.json({ job: getImportJob(project.id, c.req.param('jobId')) });
+		});
+}

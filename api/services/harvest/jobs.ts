@@ -1,0 +1,57 @@
+// Imports started from the web run in the background and report progress here; the page
+// polls. Jobs live in memory only: a restart loses the progress, never data, because an
+// unfinished import's transaction is simply not committed.
+import { randomUUID } from 'node:crypto';
+import type { AppDeps } from '../../app';
+import { AppError } from '../../errors';
+import { log } from '../../log';
+import { importFile, type ImportReport, type ImportRequest } from './index';
+
+export interface ImportJob {
+	id: string;
+	projectId: string;
+	status: 'running' | 'done' | 'failed';
+	progress: { rowsRead: number; imported: number; rejected: number };
+	report?: ImportReport;
+	error?: { message: string; details?: unknown };
+	startedAt: string;
+	finishedAt?: string;
+}
+
+const jobs = new Map<string, ImportJob>();
+const KEEP = 200;
+
+export function startImportJob(deps: AppDeps, request: ImportRequest, onSettled?: () => Promise<void>): ImportJob {
+	const job: ImportJob = {
+		id: randomUUID(),
+		projectId: request.projectId,
+		status: 'running',
+		progress: { rowsRead: 0, imported: 0, rejected: 0 },
+		startedAt: new Date().toISOString()
+	};
+	jobs.set(job.id, job);
+	for (const old of jobs.keys()) if (jobs.size > KEEP) jobs.delete(old);
+	void run(deps, request, job, onSettled);
+	return job;
+}
+
+async function run(deps: AppDeps, request: ImportRequest, job: ImportJob, onSettled?: () => Promise<void>) {
+	let outcome: Pick<ImportJob, 'status' | 'report' | 'error'>;
+	try {
+		const report = await importFile(deps, { ...request, onProgress: (p) => (job.progress = p) });
+		job.progress = { rowsRead: report.rows_read, imported: report.imported, rejected: report.rejected.length };
+		outcome = { status: 'done', report };
+	} catch (error) {
+		if (!(error instanceof AppError)) log.error('import job failed', { job: job.id, name: (error as Error).name, message: String((error as Error).message).slice(0, 200) });
+		outcome = { status: 'failed', error: error instanceof AppError ? { message: error.message, details: error.details } : { message: 'the import failed' } };
+	}
+	// Clean up (the raw upload) before the job says it is finished.
+	await onSettled?.().catch(() => {});
+	Object.assign(job, outcome, { finishedAt: new Date().toISOString() });
+}
+
+export function getImportJob(projectId: string, jobId: string): ImportJob {
+	const job = jobs.get(jobId);
+	if (!job || job.projectId !== projectId) throw new AppError('not_found', 'no such import');
+	return job;
+}
