@@ -2,6 +2,7 @@
 // its column mapping, remember mappings, start the import, and follow its progress.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { FIELDS } from '../../pipelines/import/headers';
 import { inspectFile } from '../../pipelines/import/read';
 import { ImportFileError } from '../../pipelines/import/types';
 import { createPseudonymiser } from '../../pipelines/pseudonymise/index';
@@ -13,7 +14,7 @@ import { getImportJob, startImportJob } from '../services/harvest/jobs';
 import { columnMappingFor, rememberColumnMapping } from '../services/harvest/mapping';
 import { deleteUpload, findUpload, saveUpload } from '../services/harvest/uploads';
 import { listBatches } from '../services/harvest/batches';
-import { parseBody } from './body';
+import { validate } from './body';
 
 const kind = z.enum(['journals', 'cases', 'fit']);
 const startBody = z.object({ uploadId: z.string(), kind, skipInvalid: z.boolean().default(false) });
@@ -32,10 +33,9 @@ export function importRoutes(deps: AppDeps) {
 			const upload = await saveUpload(dataDir, c.req.raw.body, c.req.query('fileName') ?? 'upload.csv');
 			return c.json({ upload: { id: upload.id, fileName: upload.fileName, size: upload.size, projectId: project.id } }, 201);
 		})
-		.get('/uploads/:uploadId/preview', async (c) => {
+		.get('/uploads/:uploadId/preview', validate('query', z.object({ kind })), async (c) => {
 			const project = await getProject(db, c.req.param('projectId')!);
-			const what = kind.safeParse(c.req.query('kind'));
-			if (!what.success) throw new AppError('bad_request', 'kind must be journals, cases or fit', { field: 'kind' });
+			const what = { data: c.req.valid('query').kind };
 			const upload = await findUpload(dataDir, c.req.param('uploadId'));
 			const pseudonymiser = createPseudonymiser(projectKey(deps.secret, project.id));
 			const clean = (cells: string[]) => cells.map((cell) => pseudonymiser.pseudonymiseText(cell).text);
@@ -47,6 +47,8 @@ export function importRoutes(deps: AppDeps) {
 				// The preview shows the file as it will be stored: pseudonymised, never raw.
 				return c.json({
 					fileName: upload.fileName,
+					kind: what.data,
+					fields: [...FIELDS[what.data]],
 					format: inspection.format,
 					encoding: inspection.encoding,
 					delimiter: inspection.delimiter,
@@ -62,16 +64,16 @@ export function importRoutes(deps: AppDeps) {
 				throw error;
 			}
 		})
-		.put('/mappings/:kind', async (c) => {
+		.put('/mappings/:kind', validate('param', z.object({ kind, projectId: z.string(), })), validate('json', mappingBody), async (c) => {
 			const project = await getProject(db, c.req.param('projectId')!);
-			const what = kind.parse(c.req.param('kind'));
-			const { mapping } = await parseBody(mappingBody, c.req.raw);
+			const what = c.req.valid('param').kind;
+			const { mapping } = c.req.valid('json');
 			await rememberColumnMapping(db, project.id, what, mapping);
 			return c.json({ mapping: columnMappingFor((await getProject(db, project.id)).settings, what) });
 		})
-		.post('/', async (c) => {
+		.post('/', validate('json', startBody), async (c) => {
 			const project = await getProject(db, c.req.param('projectId')!);
-			const body = await parseBody(startBody, c.req.raw);
+			const body = c.req.valid('json');
 			const upload = await findUpload(dataDir, body.uploadId);
 			const job = startImportJob(
 				deps,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { createProject, getProject, listProjects } from '../services/projects';
 import { loadDemoProject } from '../services/demo';
-import { parseBody } from './body';
+import { validate } from './body';
 
 const createBody = z.object({ name: z.string().min(1).max(200), description: z.string().max(2000).optional() });
 const demoBody = z.object({
@@ -17,12 +17,12 @@ export function projectRoutes(deps: AppDeps) {
 	const db = deps.database.db;
 	return new Hono()
 		.get('/', async (c) => c.json({ projects: await listProjects(db) }))
-		.post('/', async (c) => {
-			const body = await parseBody(createBody, c.req.raw);
+		.post('/', validate('json', createBody), async (c) => {
+			const body = c.req.valid('json');
 			return c.json({ project: await createProject(db, body) }, 201);
 		})
-		.post('/demo', async (c) => {
-			const body = await parseBody(demoBody, c.req.raw);
+		.post('/demo', validate('json', demoBody), async (c) => {
+			const body = c.req.valid('json');
 			const result = await loadDemoProject(deps, body);
 			return c.json(result, result.created ? 201 : 200);
 		})

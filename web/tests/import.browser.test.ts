@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { projectRoot } from '../../api/web-build';
+import { launchChromium, startWorkbench, type Workbench } from './workbench';
+
+const sample = join(projectRoot, 'fixtures/samples/demo-small');
+
+describe('data harvest page in Chromium', () => {
+	let workbench: Workbench;
+	let browser: Browser;
+	let page: Page;
+	let dir: string;
+
+	beforeAll(async () => {
+		[workbench, browser] = await Promise.all([startWorkbench(), launchChromium()]);
+		page = await browser.newPage();
+		dir = mkdtempSync(join(tmpdir(), 'effekt-web-import-'));
+		const created = await page.request.post(`${workbench.url}/api/projects`, { data: { name: 'Import i browseren' } });
+		const { project } = await created.json();
+		await page.goto(`${workbench.url}/projekter/${project.id}/datahoest`);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await workbench?.stop();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	async function previewFile(kindLabel: string, path: string) {
+		await page.getByLabel(kindLabel).check();
+		await page.locator('input[type=file]').setInputFiles(path);
+		await page.getByRole('button', { name: 'Forhåndsvis' }).click();
+		await page.getByRole('region', { name: 'Forhåndsvisning' }).waitFor();
+	}
+
+	async function importAndWait() {
+		await page.getByRole('button', { name: 'Importér', exact: true }).click();
+		await page.getByRole('heading', { name: 'Importrapport' }).waitFor({ timeout: 60_000 });
+	}
+
+	it('previews the case file pseudonymised, imports it and lists the batch', async () => {
+		await previewFile('Sagsoplysninger', join(sample, 'sager.csv'));
+		expect(await page.getByText(/Genkendt: csv/).isVisible()).toBe(true);
+		await importAndWait();
+		expect((await page.getByTestId('import-summary').textContent())!.replace(/\s+/g, ' ').trim()).toBe('12 rækker læst · 12 importeret · 0 afvist');
+		await page.getByTestId('batches').getByText('sager.csv').waitFor();
+	});
+
+	it('imports the journals with identifiers replaced, and never shows a CPR number', async () => {
+		await previewFile('Journalnotater', join(sample, 'journaler.csv'));
+		const previewText = await page.getByRole('region', { name: 'Forhåndsvisning' }).textContent();
+		expect(previewText).not.toMatch(/\b\d{6}-\d{4}\b/);
+		await importAndWait();
+		expect((await page.getByTestId('import-summary').textContent())!.replace(/\s+/g, ' ')).toContain('173 rækker læst · 173 importeret · 0 afvist');
+		expect(await page.getByText(/Identifikatorer erstattet: cpr [1-9]/).isVisible()).toBe(true);
+	});
+
+	it('maps unknown columns in a form, remembers the mapping and imports', async () => {
+		const file = join(dir, 'eksport.csv');
+		writeFileSync(file, 'Journalnr;Hvornår;Indhold\n2019-0000001;03-03-2019;Mor ringede.\n2019-0000001;04-03-2019;Hjemmebesøg.\n');
+		await previewFile('Journalnotater', file);
+		expect(await page.getByText(/Mangler kolonner til/).isVisible()).toBe(true);
+		await page.getByRole('combobox', { name: 'Journalnr' }).selectOption('case_id');
+		await page.getByRole('combobox', { name: 'Hvornår' }).selectOption('date');
+		await page.getByRole('combobox', { name: 'Indhold' }).selectOption('text');
+		await page.getByRole('button', { name: 'Gem kolonnetilknytning' }).click();
+		await page.getByText(/Mangler kolonner til/).waitFor({ state: 'detached' });
+		await importAndWait();
+		expect((await page.getByTestId('import-summary').textContent())!.replace(/\s+/g, ' ')).toContain('2 rækker læst · 2 importeret · 0 afvist');
+	});
+
+	it('shows every problem of an invalid file and imports nothing', async () => {
+		const file = join(dir, 'fit-fejl.csv');
+		writeFileSync(file, 'Sagsnr;Dato;Session;Instrument;Bedømmer;Total\n2019-0000001;31-02-2019;1;ORS;Klient;20,5\n2019-0000001;01-03-2019;2;XYZ;Klient;22\n');
+		await previewFile('FIT-målinger', file);
+		await importAndWait();
+		expect(await page.getByText('Intet er importeret').isVisible()).toBe(true);
+		const rows = await page.getByRole('region', { name: 'Importrapport' }).locator('tbody tr').allTextContents();
+		expect(rows).toHaveLength(2);
+		expect(rows[0]).toContain('31-02-2019');
+		expect(rows[1]).toContain('XYZ');
+	});
+});
