@@ -2,10 +2,17 @@
 // figures; the full-scale run of the budgets is --entries 1000000.
 import { parseArgs } from 'node:util';
 import { benchGenerator } from './generator';
+import { benchImport } from './import';
 import { printResult, type BenchResult } from './report';
 
 const { values } = parseArgs({
-	options: { entries: { type: 'string', default: '200000' }, json: { type: 'boolean', default: false } }
+	options: {
+		entries: { type: 'string', default: '200000' },
+		json: { type: 'boolean', default: false },
+		// PostgreSQL for the import benchmark: DATABASE_URL, else the local server if it answers.
+		postgres: { type: 'string', default: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+		only: { type: 'string' }
+	}
 });
 const entries = Number(values.entries);
 if (!Number.isInteger(entries) || entries < 1) {
@@ -14,7 +21,23 @@ if (!Number.isInteger(entries) || entries < 1) {
 }
 
 const results: BenchResult[] = [];
-results.push(await benchGenerator(entries));
+if (!values.only || values.only === 'generator') results.push(await benchGenerator(entries));
+if (!values.only || values.only === 'import') results.push(...(await benchImport(entries, await reachable(values.postgres))));
+async function reachable(url: string | undefined): Promise<string | undefined> {
+	if (!url) return undefined;
+	const { default: postgres } = await import('postgres');
+	const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+	try {
+		await sql`select 1`;
+		return url;
+	} catch {
+		process.stderr.write(`bench: PostgreSQL at the given URL does not answer; the PostgreSQL import benchmark is skipped\n`);
+		return undefined;
+	} finally {
+		await sql.end();
+	}
+}
+
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
 if (values.json) {

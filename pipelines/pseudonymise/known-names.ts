@@ -21,6 +21,19 @@ export function createKnownNames(key: string): KnownNames {
 	const digests = new Set<string>();
 	const digest = (name: string) =>
 		createHmac('sha256', key).update(`name:${name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()}`).digest('base64url');
+	// Capitalised runs repeat endlessly ("Mor", "Der", the same names): their verdicts are
+	// remembered in memory for this process only, so an HMAC is computed once per distinct
+	// run instead of once per occurrence (it was most of the import's time).
+	const verdicts = new Map<string, boolean>();
+	const isKnown = (candidate: string) => {
+		let known = verdicts.get(candidate);
+		if (known === undefined) {
+			if (verdicts.size > 200_000) verdicts.clear();
+			known = digests.has(digest(candidate));
+			verdicts.set(candidate, known);
+		}
+		return known;
+	};
 
 	return {
 		get size() {
@@ -35,12 +48,14 @@ export function createKnownNames(key: string): KnownNames {
 				if (!digests.has(d)) {
 					digests.add(d);
 					added.push(d);
+					verdicts.delete(candidate);
 				}
 			}
 			return added;
 		},
 		addDigests(more) {
 			for (const d of more) digests.add(d);
+			verdicts.clear();
 		},
 		replaceIn(text, replace) {
 			if (digests.size === 0) return { text, count: 0 };
@@ -50,7 +65,7 @@ export function createKnownNames(key: string): KnownNames {
 				const words = run.split(/[ \u00a0]/);
 				for (let n = words.length; n > 0; n--) {
 					const candidate = words.slice(0, n).join(' ');
-					if (digests.has(digest(candidate))) {
+					if (isKnown(candidate)) {
 						count++;
 						const rest = run.slice(candidate.length);
 						return replace(candidate) + (rest ? rest.replace(CANDIDATE, (r) => this.replaceIn(r, replace).text) : '');

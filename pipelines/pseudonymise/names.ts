@@ -8,7 +8,10 @@ import type { Confidence, PatternMatch } from './types';
 
 // A capitalised word of at least two letters, hyphenated parts allowed ("Anne-Marie",
 // "Holm-Nielsen"). All-caps words and words with inner capitals are not names here.
-const TOKEN = /(?<![\p{L}\p{N}\p{M}])\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*(?![\p{L}\p{N}\p{M}])/gu;
+// The capital comes before the look-behind: a pattern that opens with a look-behind
+// makes the engine test it at every position of the text, which was a third of the
+// whole pseudonymiser's time.
+const TOKEN = /\p{Lu}(?<![\p{L}\p{N}\p{M}]\p{Lu})[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*(?![\p{L}\p{N}\p{M}])/gu;
 // What may stand between two parts of one name: a space, and middle initials ("Lone K. Hansen").
 const NAME_GAP = /[ \u00A0](?:\p{Lu}\.[ \u00A0]?)*/uy;
 const NEXT_WORD = /[ \u00A0]+(\p{Ll}+)(?:[ \u00A0]+(\p{Lu}\p{Ll}+))?/uy;

@@ -38,6 +38,8 @@ const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}-]+\.)+\p{
 
 export function findEmails(text: string): PatternMatch[] {
 	const found: PatternMatch[] = [];
+	// The pattern tries every word start; most journal entries have no '@' at all.
+	if (!text.includes('@')) return found;
 	for (const m of text.matchAll(EMAIL)) {
 		found.push({ start: m.index, end: m.index + m[0].length, value: m[0], confidence: 'high' });
 	}
@@ -106,8 +108,13 @@ const ADDRESS = new RegExp(
 const NOT_STREETS = /(?:børnehave|køkkenhave|naturbørnehave)n?$/i;
 
 /** "Nørrebrogade 12, 2. th.", "Vestergade 3B", "Lindevænget 14, 5000 Odense C". */
+// An address needs a street suffix followed by a house number; this cheap test (no
+// Unicode classes) skips the full pattern for the many entries that have neither.
+const ADDRESS_HINT = new RegExp(String.raw`(?:${SUFFIX})${SP}+\d`, 'i');
+
 export function findAddresses(text: string): PatternMatch[] {
 	const found: PatternMatch[] = [];
+	if (!ADDRESS_HINT.test(text)) return found;
 	for (const m of text.matchAll(ADDRESS)) {
 		const g = m.groups!;
 		if (g.compound && NOT_STREETS.test(g.compound)) continue;
