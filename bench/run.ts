@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { benchGenerator } from './generator';
 import { benchImport } from './import';
+import { benchPgliteWrites } from './pglite-writes';
 import { printResult, type BenchResult } from './report';
 
 const { values } = parseArgs({
@@ -22,6 +23,7 @@ if (!Number.isInteger(entries) || entries < 1) {
 
 const results: BenchResult[] = [];
 if (!values.only || values.only === 'generator') results.push(await benchGenerator(entries));
+if (!values.only || values.only === 'pglite-writes') results.push(await benchPgliteWrites(Math.min(entries, 100_000)));
 if (!values.only || values.only === 'import') results.push(...(await benchImport(entries, await reachable(values.postgres))));
 async function reachable(url: string | undefined): Promise<string | undefined> {
 	if (!url) return undefined;

@@ -3,14 +3,13 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { projects } from '../db/schema';
+import { isUuid } from '../ids';
 import { createProject } from '../services/projects';
 import { CliError, type Output } from './output';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function resolveProject(db: Database, wanted: string | undefined, out: Output) {
 	if (wanted) {
-		const found = await db.select().from(projects).where(UUID.test(wanted) ? eq(projects.id, wanted) : eq(projects.name, wanted));
+		const found = await db.select().from(projects).where(isUuid(wanted) ? eq(projects.id, wanted) : eq(projects.name, wanted));
 		if (found.length === 1) return found[0];
 		throw new CliError(found.length ? `--project: several projects are named "${wanted}"; use the id` : `--project: no project "${wanted}"`, 2);
 	}

@@ -1,13 +1,14 @@
 // Bulk writes inside one transaction, the fastest way each driver has: COPY FROM STDIN on
-// PostgreSQL (postgres.js writable), and on PGlite one INSERT ... SELECT FROM unnest($n)
-// per chunk, which measured faster there than COPY of wide text rows (bench/import.ts).
+// PostgreSQL (postgres.js writable), and on PGlite COPY FROM '/dev/blob' per chunk, which
+// `npm run bench` measured about 1.6 times as fast as INSERT ... SELECT FROM unnest($n)
+// on journal rows with PGlite 0.5 (bench/pglite-writes.ts prints both).
 // Used by imports, which must be all-or-nothing: a failure rolls the whole batch back.
 import { Readable, type Writable } from 'node:stream';
 import type postgres from 'postgres';
 import { pipeline } from 'node:stream/promises';
 import type { DatabaseHandle } from './client';
 
-/** SQL types of bulk columns: PGlite's unnest insert casts each array to its column's type. */
+/** SQL types of bulk columns (documentation for readers; COPY takes text for all). */
 export type ColumnType = 'uuid' | 'text' | 'date' | 'int' | 'float8' | 'jsonb' | 'instrument' | 'rater_type' | 'target_group';
 export interface BulkColumn {
 	name: string;
@@ -62,22 +63,6 @@ async function copyIn(tx: postgres.TransactionSql, statement: string, data: stri
 	await Promise.race([pipeline(Readable.from([data]), stream), failed]);
 }
 
-const ENUM_TYPES = new Set<ColumnType>(['instrument', 'rater_type', 'target_group']);
-
-function unnestInsert(table: string, columns: BulkColumn[]): string {
-	const names = columns.map((c) => `"${c.name}"`).join(', ');
-	// PGlite serialises array parameters by their type, and knows no enum array types:
-	// enums travel as text[] and are cast on the server.
-	const arrays = columns.map((c, i) => (ENUM_TYPES.has(c.type) ? `$${i + 1}::text[]::${c.type}[]` : `$${i + 1}::${c.type}[]`)).join(', ');
-	return `insert into "${table}" (${names}) select * from unnest(${arrays})`;
-}
-
-function columnArrays(columns: BulkColumn[], rows: unknown[][]): unknown[][] {
-	return columns.map((column, i) =>
-		rows.map((row) => (column.type === 'jsonb' && row[i] != null ? JSON.stringify(row[i]) : row[i] ?? null))
-	);
-}
-
 /**
  * A PostgreSQL array literal ('{"a",NULL}') for a parameter cast on the server with
  * `$n::text::type[]`. The two drivers serialise array parameters differently (postgres.js
@@ -111,7 +96,8 @@ export async function withBulkSession<T>(handle: DatabaseHandle, fn: (session: B
 			query: async (text, params = []) => (await tx.query(text, params)).rows as never,
 			async insert(table, columns, rows) {
 				if (rows.length === 0) return;
-				await tx.query(unnestInsert(table, columns), columnArrays(columns, rows));
+				const names = columns.map((c) => `"${c.name}"`).join(', ');
+				await tx.query(`copy "${table}" (${names}) from '/dev/blob'`, [], { blob: new Blob([copyLines(rows)]) });
 			}
 		};
 		return fn(session);

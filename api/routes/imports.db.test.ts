@@ -78,6 +78,26 @@ describe.each(testDatabases())('import routes on $kind', (kind) => {
 		expect(preview.mapping.find((m: { header: string }) => m.header === 'Overskrift').field).toBeNull();
 	});
 
+	it('offers the rejected rows of a skip-invalid batch as a CSV, formulas defused, identifiers pseudonymised', async () => {
+		const csv = 'Sagsnr;Dato;Tekst\n2019-1;01-02-2019;Fint notat.\n2019-1;31-02-2019;"=HYPERLINK(""http://x"";""klik"") Mor CPR 120385-1234"\n';
+		const response = await app.request(`/api/projects/${projectId}/imports/uploads?fileName=afvist.csv`, { method: 'POST', body: csv });
+		const { upload } = await response.json();
+		const start = await app.request(`/api/projects/${projectId}/imports`, json({ uploadId: upload.id, kind: 'journals', skipInvalid: true }));
+		const job = await waitForJob((await start.json()).job.id);
+		expect(job.error).toBeUndefined();
+		expect(job.report).toMatchObject({ committed: true, imported: 1 });
+		const download = await app.request(`/api/projects/${projectId}/imports/batches/${job.report.batch}/rejected.csv`);
+		expect(download.status).toBe(200);
+		expect(download.headers.get('content-type')).toContain('text/csv');
+		const text = await download.text();
+		const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+		expect(lines[0]).toBe('Linje;Række;Kolonne;Årsag;Celler …');
+		expect(lines[1]).toMatch(/^3;2;Dato;"?impossible date/);
+		expect(text).toContain(`"'=HYPERLINK(`);
+		expect(text).not.toContain('120385-1234');
+		expect((await app.request(`/api/projects/${projectId}/imports/batches/not-a-uuid/rejected.csv`)).status).toBe(404);
+	});
+
 	it('answers unknown uploads, jobs and kinds with 404 or 400', async () => {
 		expect((await app.request(`/api/projects/${projectId}/imports/jobs/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
 		expect((await app.request(`/api/projects/${projectId}/imports/uploads/00000000-0000-4000-8000-000000000000/preview?kind=fit`)).status).toBe(404);

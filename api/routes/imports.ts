@@ -14,6 +14,7 @@ import { getImportJob, startImportJob } from '../services/harvest/jobs';
 import { columnMappingFor, rememberColumnMapping } from '../services/harvest/mapping';
 import { deleteUpload, findUpload, saveUpload } from '../services/harvest/uploads';
 import { listBatches } from '../services/harvest/batches';
+import { rejectedRowsCsv } from '../services/harvest/rejections';
 import { validate } from './body';
 
 const kind = z.enum(['journals', 'cases', 'fit']);
@@ -81,6 +82,15 @@ export function importRoutes(deps: AppDeps) {
 				() => deleteUpload(upload)
 			);
 			return c.json({ job }, 202);
+		})
+		.get('/batches/:batchId/rejected.csv', async (c) => {
+			const project = await getProject(db, c.req.param('projectId')!);
+			const { fileName, csv } = await rejectedRowsCsv(db, project.id, c.req.param('batchId'));
+			return c.body(csv, 200, {
+				'content-type': 'text/csv; charset=utf-8',
+				'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+				'cache-control': 'no-store'
+			});
 		})
 		.get('/jobs/:jobId', async (c) => {
 			const project = await getProject(db, c.req.param('projectId')!);

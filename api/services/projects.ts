@@ -3,6 +3,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { cases, fitRatings, journalEntries, projects } from '../db/schema';
 import { AppError } from '../errors';
+import { isUuid } from '../ids';
 
 export interface ProjectSummary {
 	id: string;
@@ -37,8 +38,7 @@ export async function listProjects(db: Database): Promise<ProjectSummary[]> {
 }
 
 export async function getProject(db: Database, projectId: string) {
-	const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(projectId);
-	const [project] = isUuid ? await db.select().from(projects).where(eq(projects.id, projectId)) : [];
+	const [project] = isUuid(projectId) ? await db.select().from(projects).where(eq(projects.id, projectId)) : [];
 	if (!project) throw new AppError('not_found', `project ${projectId} not found`);
 	return project;
 }

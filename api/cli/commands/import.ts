@@ -1,6 +1,7 @@
 // effekt import journals|cases|fit <file|dir>: one batch from a municipal export, all or
 // nothing unless --skip-invalid. Prints the batch report; a rejected file exits 1.
 import { importFile, type ImportReport } from '../../services/harvest/index';
+import { rememberColumnMapping } from '../../services/harvest/mapping';
 import { resolveProject } from '../project-option';
 import { CliError } from '../output';
 import { progressBar } from '../progress';
@@ -51,6 +52,8 @@ export const importCommand: Command = {
 		const runtime = await openRuntime(`effekt import ${kind}`);
 		try {
 			const project = await resolveProject(runtime.database.db, values.project as string | undefined, out);
+			// Mappings given here are remembered for the project, as the web form's are.
+			if (Object.keys(columnMapping).length > 0) await rememberColumnMapping(runtime.database.db, project.id, kind as (typeof KINDS)[number], columnMapping);
 			const bar = out.json ? undefined : progressBar(`${kind}`);
 			const report = await importFile(
 				{ database: runtime.database, secret: runtime.secret },
@@ -60,7 +63,6 @@ export const importCommand: Command = {
 					path,
 					format: values.format as (typeof FORMATS)[number],
 					skipInvalid: Boolean(values['skip-invalid']),
-					columnMapping,
 					onProgress: bar?.update
 				}
 			).finally(() => bar?.done());

@@ -108,17 +108,23 @@ export async function importFile(deps: AppDeps, request: ImportRequest): Promise
 			const writer = await createWriter(session, request.kind, ctx, knownNames, report);
 			const rejectedRows: ParsedRow<ImportKind>[] = [];
 
-			for await (const parsed of readRecords(request.kind, table, { columnMapping })) {
-				report.rows_read++;
-				for (const warning of parsed.warnings ?? []) if (report.warnings.length < MAX_LISTED_WARNINGS) report.warnings.push(warning);
-				const problems = parsed.record ? writer.check(parsed) : parsed.problems;
-				if (problems.length > 0 || !parsed.record) {
-					report.rejected.push(...problems);
-					if (request.skipInvalid) rejectedRows.push({ ...parsed, problems });
-				} else if (request.skipInvalid || report.rejected.length === 0) {
-					await writer.add(parsed);
+			try {
+				for await (const parsed of readRecords(request.kind, table, { columnMapping })) {
+					report.rows_read++;
+					for (const warning of parsed.warnings ?? []) if (report.warnings.length < MAX_LISTED_WARNINGS) report.warnings.push(warning);
+					const problems = parsed.record ? writer.check(parsed) : parsed.problems;
+					if (problems.length > 0 || !parsed.record) {
+						report.rejected.push(...problems);
+						if (request.skipInvalid) rejectedRows.push({ ...parsed, problems });
+					} else if (request.skipInvalid || report.rejected.length === 0) {
+						await writer.add(parsed);
+					}
+					if (report.rows_read % CHUNK === 0) request.onProgress?.({ rowsRead: report.rows_read, imported: writer.written(), rejected: report.rejected.length });
 				}
-				if (report.rows_read % CHUNK === 0) request.onProgress?.({ rowsRead: report.rows_read, imported: writer.written(), rejected: report.rejected.length });
+			} finally {
+				// A chunk may still be on its way to the database: let it land (or fail)
+				// before the transaction commits or rolls back on this connection.
+				await writer.settle();
 			}
 			if (report.rows_read === 0) throw new ImportFileError(file, 'no data rows');
 			if (report.rejected.length > 0 && !request.skipInvalid) throw new Rollback();
@@ -157,6 +163,8 @@ interface KindWriter {
 	check(parsed: ParsedRow<ImportKind>): SourceProblem[];
 	add(parsed: ParsedRow<ImportKind>): Promise<void>;
 	finish(): Promise<void>;
+	/** Waits for any write in flight, ignoring its outcome (the caller is already failing or finishing). */
+	settle(): Promise<void>;
 	written(): number;
 }
 
@@ -186,6 +194,7 @@ async function createWriter(session: BulkSession, kind: ImportKind, ctx: RowCont
 				if (pending.length >= 1000) await flush();
 			},
 			finish: flush,
+			settle: async () => {},
 			written: () => written
 		};
 	}
@@ -221,6 +230,7 @@ async function createWriter(session: BulkSession, kind: ImportKind, ctx: RowCont
 			await writing;
 			report.cases_without_metadata = [...cases.stubbed].sort();
 		},
+		settle: () => writing.catch(() => {}),
 		written: () => written
 	};
 }

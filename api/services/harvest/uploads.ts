@@ -8,10 +8,10 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../errors';
+import { isUuid } from '../../ids';
 
 export const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
-const UPLOAD_ID = /^[0-9a-f-]{36}$/;
 
 export interface Upload {
 	id: string;
@@ -48,7 +48,7 @@ export async function saveUpload(dataDir: string, body: ReadableStream<Uint8Arra
 }
 
 export async function findUpload(dataDir: string, id: string): Promise<Upload> {
-	if (!UPLOAD_ID.test(id)) throw new AppError('not_found', 'no such upload');
+	if (!isUuid(id)) throw new AppError('not_found', 'no such upload');
 	const dir = uploadsDir(dataDir);
 	const name = (await readdir(dir).catch(() => [])).find((n) => n.startsWith(`${id}--`));
 	if (!name) throw new AppError('not_found', 'no such upload (uploads are kept for a day)');
