@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { copyLines, Rollback, withBulkSession, type BulkColumn } from './bulk';
+import { copyLines, Rollback, withBulkSession } from './bulk';
 import type { DatabaseHandle } from './client';
 import { openTestDatabase, testDatabases } from '../testing/databases';
 
-const columns: BulkColumn[] = [
-	{ name: 'id', type: 'uuid' },
-	{ name: 'name', type: 'text' },
-	{ name: 'settings', type: 'jsonb' }
+const columns: string[] = [
+	'id',
+	'name',
+	'settings'
 ];
 
 describe('copyLines', () => {

@@ -8,17 +8,11 @@ import type postgres from 'postgres';
 import { pipeline } from 'node:stream/promises';
 import type { DatabaseHandle } from './client';
 
-/** SQL types of bulk columns (documentation for readers; COPY takes text for all). */
-export type ColumnType = 'uuid' | 'text' | 'date' | 'int' | 'float8' | 'jsonb' | 'instrument' | 'rater_type' | 'target_group';
-export interface BulkColumn {
-	name: string;
-	type: ColumnType;
-}
 
 export interface BulkSession {
 	query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
 	/** Appends rows (arrays in column order; null for SQL NULL) to a table. */
-	insert(table: string, columns: BulkColumn[], rows: unknown[][]): Promise<void>;
+	insert(table: string, columns: string[], rows: unknown[][]): Promise<void>;
 }
 
 /** Thrown inside a session to roll the transaction back on purpose. */
@@ -83,7 +77,7 @@ export async function withBulkSession<T>(handle: DatabaseHandle, fn: (session: B
 				query: async (text, params = []) => (await tx.unsafe(text, params as never[])) as never,
 				async insert(table, columns, rows) {
 					if (rows.length === 0) return;
-					const names = columns.map((c) => `"${c.name}"`).join(', ');
+					const names = columns.map((c) => `"${c}"`).join(', ');
 					await copyIn(tx, `copy "${table}" (${names}) from stdin`, copyLines(rows));
 				}
 			};
@@ -96,7 +90,7 @@ export async function withBulkSession<T>(handle: DatabaseHandle, fn: (session: B
 			query: async (text, params = []) => (await tx.query(text, params)).rows as never,
 			async insert(table, columns, rows) {
 				if (rows.length === 0) return;
-				const names = columns.map((c) => `"${c.name}"`).join(', ');
+				const names = columns.map((c) => `"${c}"`).join(', ');
 				await tx.query(`copy "${table}" (${names}) from '/dev/blob'`, [], { blob: new Blob([copyLines(rows)]) });
 			}
 		};

@@ -46,10 +46,10 @@ export class CaseIndex {
 		await session.insert(
 			'cases',
 			[
-				{ name: 'id', type: 'uuid' },
-				{ name: 'project_id', type: 'uuid' },
-				{ name: 'source_case_id', type: 'text' },
-				{ name: 'batch_id', type: 'uuid' }
+				'id',
+				'project_id',
+				'source_case_id',
+				'batch_id'
 			],
 			rows
 		);

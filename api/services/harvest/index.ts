@@ -243,13 +243,13 @@ async function storeRejections(session: BulkSession, ctx: RowContext, rows: Pars
 	await session.insert(
 		'import_rejections',
 		[
-			{ name: 'project_id', type: 'uuid' },
-			{ name: 'batch_id', type: 'uuid' },
-			{ name: 'line', type: 'int' },
-			{ name: 'row', type: 'int' },
-			{ name: 'column', type: 'text' },
-			{ name: 'reason', type: 'text' },
-			{ name: 'cells', type: 'jsonb' }
+			'project_id',
+			'batch_id',
+			'line',
+			'row',
+			'column',
+			'reason',
+			'cells'
 		],
 		values
 	);

@@ -1,6 +1,5 @@
 // Turns validated records into table rows, pseudonymising every free text and every
 // person id on the way: nothing that leaves this module carries an identifier.
-import type { BulkColumn } from '../../db/bulk';
 import type { FitRecord, JournalRecord } from '../../../pipelines/import/types';
 import type { Pseudonymiser } from '../../../pipelines/pseudonymise/index';
 import type { KnownNames } from '../../../pipelines/pseudonymise/known-names';
@@ -33,17 +32,17 @@ export function createTextCleaner(pseudonymiser: Pseudonymiser, knownNames: Know
 	};
 }
 
-export const journalColumns: BulkColumn[] = [
-	{ name: 'project_id', type: 'uuid' },
-	{ name: 'case_id', type: 'uuid' },
-	{ name: 'entry_date', type: 'date' },
-	{ name: 'entry_type', type: 'text' },
-	{ name: 'author_role', type: 'text' },
-	{ name: 'author_id', type: 'text' },
-	{ name: 'title', type: 'text' },
-	{ name: 'text', type: 'text' },
-	{ name: 'batch_id', type: 'uuid' },
-	{ name: 'source_line', type: 'int' }
+export const journalColumns: string[] = [
+	'project_id',
+	'case_id',
+	'entry_date',
+	'entry_type',
+	'author_role',
+	'author_id',
+	'title',
+	'text',
+	'batch_id',
+	'source_line'
 ];
 
 export function journalRow(r: JournalRecord, ctx: RowContext, caseId: string, sourceLine: number): unknown[] {
@@ -62,21 +61,21 @@ export function journalRow(r: JournalRecord, ctx: RowContext, caseId: string, so
 	];
 }
 
-export const fitColumns: BulkColumn[] = [
-	{ name: 'project_id', type: 'uuid' },
-	{ name: 'case_id', type: 'uuid' },
-	{ name: 'rating_date', type: 'date' },
-	{ name: 'session_number', type: 'int' },
-	{ name: 'instrument', type: 'instrument' },
-	{ name: 'rater_type', type: 'rater_type' },
-	{ name: 'rater_role', type: 'text' },
-	{ name: 'item1', type: 'float8' },
-	{ name: 'item2', type: 'float8' },
-	{ name: 'item3', type: 'float8' },
-	{ name: 'item4', type: 'float8' },
-	{ name: 'total', type: 'float8' },
-	{ name: 'batch_id', type: 'uuid' },
-	{ name: 'source_line', type: 'int' }
+export const fitColumns: string[] = [
+	'project_id',
+	'case_id',
+	'rating_date',
+	'session_number',
+	'instrument',
+	'rater_type',
+	'rater_role',
+	'item1',
+	'item2',
+	'item3',
+	'item4',
+	'total',
+	'batch_id',
+	'source_line'
 ];
 
 export function fitRow(r: FitRecord, ctx: RowContext, caseId: string, sourceLine: number): unknown[] {
