@@ -116,6 +116,19 @@ export const nameDigests = pgTable(
 	(t) => [primaryKey({ columns: [t.projectId, t.digest] })]
 );
 
+/** The pseudonym map, kept only when the project's setting asks for it: each original
+ * encrypted (AES-256-GCM, key derived from EFFEKT_SECRET and the project). */
+export const pseudonymMap = pgTable(
+	'pseudonym_map',
+	{
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		pseudonym: text('pseudonym').notNull(),
+		kind: text('kind').notNull(),
+		ciphertext: text('ciphertext').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.projectId, t.pseudonym] })]
+);
+
 export const units = pgTable(
 	'units',
 	{

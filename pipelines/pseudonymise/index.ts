@@ -5,5 +5,5 @@ export { findCprNumbers, cprBirthYear, hasValidCprDate, passesMod11, type CprMat
 export { findPhoneNumbers, findEmails, findAddresses, findPostcodes } from './patterns';
 export { findNames } from './names';
 export { detectIdentifiers } from './detect';
-export { createPseudonymiser, normaliseIdentifier, type Pseudonymiser, type PseudonymisedText } from './pseudonymiser';
+export { createPseudonymiser, normaliseIdentifier, type Pseudonymiser, type PseudonymisedText, type ReplacementListener } from './pseudonymiser';
 export type { Confidence, IdentifierKind, IdentifierSpan, PatternMatch } from './types';

@@ -19,13 +19,18 @@ export interface PseudonymisedText {
 	mapOffset(offset: number): number;
 }
 
+export type ReplacementListener = (kind: IdentifierKind, original: string, pseudonym: string) => void;
+
 export interface Pseudonymiser {
 	/** The text pseudonym of one identifier, e.g. `[PERSON-7f3a9c2e]`. */
 	pseudonym(kind: IdentifierKind, value: string): string;
 	/** A source id (author, case, citizen) as a bare pseudonym, e.g. `P-7f3a9c2e01b4`. */
 	pseudonymiseId(kind: string, value: string): string;
-	/** The text with every detected identifier replaced by its pseudonym. */
-	pseudonymiseText(text: string): PseudonymisedText;
+	/**
+	 * The text with every detected identifier replaced by its pseudonym. onReplace hears
+	 * each replacement (for a project that keeps an encrypted map); nothing else does.
+	 */
+	pseudonymiseText(text: string, onReplace?: ReplacementListener): PseudonymisedText;
 }
 
 // A short key would let anyone who guesses it rebuild the map by enumerating the small
@@ -82,7 +87,7 @@ export function createPseudonymiser(secret: string): Pseudonymiser {
 		return `${prefix}-${hex(`id\u0000${prefix}\u0000${value.trim()}`, ID_HASH_HEX)}`;
 	};
 
-	function pseudonymiseText(text: string): PseudonymisedText {
+	function pseudonymiseText(text: string, onReplace?: ReplacementListener): PseudonymisedText {
 		const spans = detectIdentifiers(text);
 		if (spans.length === 0) return { text, replaced: [], mapOffset: (offset) => offset };
 		// Built front to back from the original, so every span's offsets stay valid; the
@@ -99,7 +104,9 @@ export function createPseudonymiser(secret: string): Pseudonymiser {
 			originalStarts.push(span.start);
 			originalEnds.push(span.end);
 			newStarts.push(out.length);
-			out += pseudonym(span.kind, span.value);
+			const replacement = pseudonym(span.kind, span.value);
+			onReplace?.(span.kind, span.value, replacement);
+			out += replacement;
 			newEnds.push(out.length);
 			cursor = span.end;
 			counts.set(span.kind, (counts.get(span.kind) ?? 0) + 1);

@@ -15,8 +15,17 @@ CREATE TABLE "name_digests" (
 	CONSTRAINT "name_digests_project_id_digest_pk" PRIMARY KEY("project_id","digest")
 );
 --> statement-breakpoint
+CREATE TABLE "pseudonym_map" (
+	"project_id" uuid NOT NULL,
+	"pseudonym" text NOT NULL,
+	"kind" text NOT NULL,
+	"ciphertext" text NOT NULL,
+	CONSTRAINT "pseudonym_map_project_id_pseudonym_pk" PRIMARY KEY("project_id","pseudonym")
+);
+--> statement-breakpoint
 ALTER TABLE "cases" ALTER COLUMN "target_group" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "import_rejections" ADD CONSTRAINT "import_rejections_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_rejections" ADD CONSTRAINT "import_rejections_batch_id_import_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."import_batches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "name_digests" ADD CONSTRAINT "name_digests_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pseudonym_map" ADD CONSTRAINT "pseudonym_map_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "import_rejections_batch" ON "import_rejections" USING btree ("batch_id","line");

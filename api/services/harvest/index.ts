@@ -20,6 +20,7 @@ import { CaseIndex } from './case-index';
 import { writeCases, type SourcedCase } from './cases';
 import { fingerprint } from './fingerprint';
 import { columnMappingFor } from './mapping';
+import { createMapRecorder, pseudonymMapPolicy } from './pseudonym-map';
 import { createTextCleaner, fitColumns, fitRow, journalColumns, journalRow, type IdentifierCounts, type RowContext } from './rows';
 
 export interface ImportRequest {
@@ -103,7 +104,8 @@ export async function importFile(deps: AppDeps, request: ImportRequest): Promise
 			);
 			const names = await session.query<{ digest: string }>('select digest from name_digests where project_id = $1', [project.id]);
 			knownNames.addDigests(names.map((n) => n.digest));
-			const cleaner = createTextCleaner(pseudonymiser, knownNames);
+			const recorder = pseudonymMapPolicy(project.settings) === 'encrypted' ? createMapRecorder(deps.secret, project.id) : null;
+			const cleaner = createTextCleaner(pseudonymiser, knownNames, recorder?.listener);
 			const ctx: RowContext = { projectId: project.id, batchId, pseudonymiser, cleaner };
 			const writer = await createWriter(session, request.kind, ctx, knownNames, report);
 			const rejectedRows: ParsedRow<ImportKind>[] = [];
@@ -131,6 +133,7 @@ export async function importFile(deps: AppDeps, request: ImportRequest): Promise
 
 			await writer.finish();
 			await storeRejections(session, ctx, rejectedRows);
+			await recorder?.flush(session);
 			report.imported = writer.written();
 			report.identifiers_replaced = cleaner.counts;
 			report.committed = true;

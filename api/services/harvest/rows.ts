@@ -1,7 +1,7 @@
 // Turns validated records into table rows, pseudonymising every free text and every
 // person id on the way: nothing that leaves this module carries an identifier.
 import type { FitRecord, JournalRecord } from '../../../pipelines/import/types';
-import type { Pseudonymiser } from '../../../pipelines/pseudonymise/index';
+import type { Pseudonymiser, ReplacementListener } from '../../../pipelines/pseudonymise/index';
 import type { KnownNames } from '../../../pipelines/pseudonymise/known-names';
 
 export const IDENTIFIER_KINDS = ['cpr', 'name', 'phone', 'email', 'address'] as const;
@@ -17,15 +17,19 @@ export interface TextCleaner {
 }
 
 /** Pseudonymises text with the detectors and then with the names this project knows. */
-export function createTextCleaner(pseudonymiser: Pseudonymiser, knownNames: KnownNames): TextCleaner {
+export function createTextCleaner(pseudonymiser: Pseudonymiser, knownNames: KnownNames, onReplace?: ReplacementListener): TextCleaner {
 	const counts = emptyCounts();
 	return {
 		counts,
 		clean(text) {
 			if (!text) return text;
-			const detected = pseudonymiser.pseudonymiseText(text);
+			const detected = pseudonymiser.pseudonymiseText(text, onReplace);
 			for (const { kind, count } of detected.replaced) counts[kind === 'postcode' ? 'address' : kind] += count;
-			const known = knownNames.replaceIn(detected.text, (name) => pseudonymiser.pseudonym('name', name));
+			const known = knownNames.replaceIn(detected.text, (name) => {
+				const replacement = pseudonymiser.pseudonym('name', name);
+				onReplace?.('name', name, replacement);
+				return replacement;
+			});
 			counts.name += known.count;
 			return known.text;
 		}
