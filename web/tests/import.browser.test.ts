@@ -54,7 +54,7 @@ describe('data harvest page in Chromium', () => {
 		expect(previewText).not.toMatch(/\b\d{6}-\d{4}\b/);
 		await importAndWait();
 		expect((await page.getByTestId('import-summary').textContent())!.replace(/\s+/g, ' ')).toContain('173 rækker læst · 173 importeret · 0 afvist');
-		expect(await page.getByText(/Identifikatorer erstattet: cpr [1-9]/).isVisible()).toBe(true);
+		expect(await page.getByText(/Identifikatorer erstattet: CPR-numre [1-9]/).isVisible()).toBe(true);
 	});
 
 	it('maps unknown columns in a form, remembers the mapping and imports', async () => {
