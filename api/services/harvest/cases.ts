@@ -106,8 +106,13 @@ export async function writeCases(session: BulkSession, ctx: CaseWriteContext, ch
 		]
 	);
 	const caseIds = new Map(rows.map((r) => [r.source_case_id, r.id]));
-	// A case's interventions come whole from its newest metadata row.
-	await session.query('delete from interventions where case_id = any($1::text::uuid[])', [pgArray([...caseIds.values()])]);
+	// A case's interventions come whole from its newest metadata row: an updated case
+	// loses its old ones. A join on unnest, because "= any(array)" was scanned linearly
+	// per row on PGlite (minutes for 20,000 cases).
+	const updated = rows.filter((r) => !r.created).map((r) => r.id);
+	if (updated.length > 0) {
+		await session.query('delete from interventions i using unnest($1::text::uuid[]) as u(id) where i.case_id = u.id', [pgArray(updated)]);
+	}
 	const interventions = chunk.flatMap(({ record, line }) =>
 		record.interventions.map((iv) => [caseIds.get(record.caseId)!, iv.measureCode ?? iv.label, iv.label, line])
 	);
