@@ -180,19 +180,4 @@ describe('flattenCodes', () => {
 			{ id: 'b', parentId: null, depth: 0, path: ['b'] }
 		]);
 	});
-
-	it('walks the alliance codebook in tree order', () => {
-		const flat = [...flattenCodes(loadCodebook('alliance'))];
-		expect(flat.map((f) => `${'  '.repeat(f.depth)}${f.code.id}`)).toEqual([
-			'alliance_positiv',
-			'  maalenighed',
-			'  opgaveenighed',
-			'  relation_tillid',
-			'alliance_negativ',
-			'  konflikt',
-			'  aflyst_moede',
-			'  uenighed_om_plan',
-			'  skift_af_sagsbehandler'
-		]);
-	});
 });
