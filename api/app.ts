@@ -1,6 +1,7 @@
 // createApp builds the Hono application over an open database. The SvelteKit server
 // mounts it at /api (web/src/hooks.server.ts); tests call app.request() on it directly.
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { DatabaseHandle } from './db/client';
 import { AppError, type ErrorBody } from './errors';
 import { healthRoutes } from './routes/health';
@@ -25,6 +26,10 @@ export function createApp(deps: AppDeps) {
 
 	app.notFound((c) => c.json<ErrorBody>({ error: { code: 'not_found', message: 'no such route' } }, 404));
 	app.onError((error, c) => {
+		if (error instanceof HTTPException && error.status < 500) {
+			// Hono's own input errors (malformed JSON and the like) are the client's fault.
+			return c.json<ErrorBody>({ error: { code: error.status === 413 ? 'too_large' : 'bad_request', message: error.message || 'bad request' } }, error.status);
+		}
 		if (error instanceof AppError) {
 			return c.json<ErrorBody>(
 				{ error: { code: error.code, message: error.message, details: error.details } },
@@ -33,7 +38,7 @@ export function createApp(deps: AppDeps) {
 		}
 		// Unexpected errors are logged by name and message only: a driver error can quote
 		// the failed row, and rows may hold journal text.
-		log.error('unhandled error', { name: error.name, message: error.message.slice(0, 200), path: c.req.path });
+		log.error('unhandled error', { name: error.name, code: (error as { code?: string }).code, route: c.req.routePath });
 		return c.json<ErrorBody>({ error: { code: 'internal', message: 'internal error' } }, 500);
 	});
 	return app;

@@ -2,6 +2,9 @@
 // once with a schema so that a bad value fails at start with a clear message.
 import { z } from 'zod';
 
+// An empty variable counts as not set (VAR= in a shell or a .env file).
+const unset = z.literal('').transform(() => undefined);
+
 const schema = z.object({
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	EFFEKT_DATA_DIR: z.string().min(1).default('./.effekt'),
@@ -9,9 +12,9 @@ const schema = z.object({
 		.string()
 		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
 		.optional()
-		.or(z.literal('').transform(() => undefined)),
-	EFFEKT_ADMIN_PASSWORD: z.string().min(8).optional(),
-	EFFEKT_SECRET: z.string().min(32).optional(),
+		.or(unset),
+	EFFEKT_ADMIN_PASSWORD: z.string().min(8).optional().or(unset),
+	EFFEKT_SECRET: z.string().min(32, 'must be at least 32 characters').optional().or(unset),
 	EFFEKT_LOG: z.enum(['silent', 'info', 'debug']).default('info')
 });
 

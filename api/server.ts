@@ -23,6 +23,9 @@ export async function startServer(runtime: Runtime, port: number, host = '0.0.0.
 	// adapter-node assumes https unless told the protocol, and its CSRF check would then
 	// refuse every form post over plain http. It reads this setting when it is imported.
 	process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+	// Its default body limit (512 KiB) would also cap uploads to /api; the API enforces
+	// its own limits (api/services/harvest/uploads.ts).
+	process.env.BODY_SIZE_LIMIT ??= 'Infinity';
 	const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
 		handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
 	};

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../web-build';
@@ -68,6 +68,18 @@ describe('effekt command line', () => {
 		expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
 		expect(result.stderr).toMatch(/in use by another Effekt process \(pid \d+, effekt serve \(port 3000\)/);
 	});
+
+	it('keeps the secret in the database folder, and refuses a folder opened with another secret', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'effekt-cli-'));
+		cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+		const first = effekt(['demo', '--cases', '2', '--db', dir], { EFFEKT_SECRET: '' });
+		expect(first.code).toBe(0);
+		expect(existsSync(join(dir, 'secret.key'))).toBe(true);
+		const other = effekt(['demo', '--cases', '2', '--db', dir, '--json'], { EFFEKT_SECRET: 'a-different-secret-a-different-secret-42' });
+		expect(other.code).toBe(1);
+		expect(other.stdout).toBe('');
+		expect(other.stderr).toMatch(/was set up with another secret/);
+	}, 60_000);
 
 	it('names the bad option and exits 2', () => {
 		const result = effekt(['demo', '--cases', 'mange', '--json']);

@@ -3,6 +3,8 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { DatabaseLockedError } from '../db/lock';
+import { AppError } from '../errors';
+import { SecretMismatchError } from '../secret';
 import { startRuntime } from '../runtime';
 import type { Command } from './command';
 import { demoCommand } from './commands/demo';
@@ -23,6 +25,17 @@ function usage(): string {
 	return ['Usage: effekt <command> [options]', '', 'Commands:', ...lines, '', 'Global options:',
 		'  --db DIR|URL   embedded database folder or postgres:// URL (default: EFFEKT_DATA_DIR or DATABASE_URL)',
 		'  --json         print one JSON document on stdout'].join('\n');
+}
+
+/**
+ * A database error's message can quote a row's value (an identifier), so only its code
+ * is shown; system errors (ENOENT and the like) name a path the user gave.
+ */
+function describeUnexpected(error: unknown): string {
+	const { name, message, code } = error as { name?: string; message?: string; code?: string };
+	if (code && /^[0-9A-Z]{5}$/.test(code)) return `database error ${code}`;
+	if (code?.startsWith('E')) return (message ?? code).split('\n')[0];
+	return `${name ?? 'Error'} (unexpected; run with EFFEKT_LOG=debug for details)`;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -55,9 +68,9 @@ export async function main(argv: string[]): Promise<number> {
 		});
 		return 0;
 	} catch (error) {
-		const message = error instanceof CliError || error instanceof ConfigError || error instanceof DatabaseLockedError
+		const message = error instanceof CliError || error instanceof ConfigError || error instanceof DatabaseLockedError || error instanceof SecretMismatchError || error instanceof AppError
 			? error.message
-			: `${(error as Error).name}: ${(error as Error).message.split('\n')[0]}`;
+			: describeUnexpected(error);
 		process.stderr.write(`effekt${command ? ` ${command.name}` : ''}: ${message}\n`);
 		return error instanceof CliError ? error.exitCode : error instanceof DatabaseLockedError ? 3 : 1;
 	}

@@ -44,6 +44,12 @@ export const projects = pgTable('projects', {
 	createdAt: createdAt()
 });
 
+/** Facts about this database itself, e.g. the fingerprint of the secret it was set up with. */
+export const workbenchSettings = pgTable('workbench_settings', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
+});
+
 export const users = pgTable('users', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	username: text('username').notNull().unique(),

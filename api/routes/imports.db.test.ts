@@ -28,8 +28,9 @@ describe.each(testDatabases())('import routes on $kind', (kind) => {
 	});
 
 	async function upload(file: string) {
-		const response = await app.request(`/api/projects/${projectId}/imports/uploads?fileName=${encodeURIComponent(file)}`, {
+		const response = await app.request(`/api/projects/${projectId}/imports/uploads`, {
 			method: 'POST',
+			headers: { 'x-file-name': encodeURIComponent(file) },
 			body: readFileSync(join(sample, file))
 		});
 		expect(response.status).toBe(201);
@@ -80,7 +81,7 @@ describe.each(testDatabases())('import routes on $kind', (kind) => {
 
 	it('offers the rejected rows of a skip-invalid batch as a CSV, formulas defused, identifiers pseudonymised', async () => {
 		const csv = 'Sagsnr;Dato;Tekst\n2019-1;01-02-2019;Fint notat.\n2019-1;31-02-2019;"=HYPERLINK(""http://x"";""klik"") Mor CPR 120385-1234"\n';
-		const response = await app.request(`/api/projects/${projectId}/imports/uploads?fileName=afvist.csv`, { method: 'POST', body: csv });
+		const response = await app.request(`/api/projects/${projectId}/imports/uploads`, { method: 'POST', headers: { 'x-file-name': 'afvist.csv' }, body: csv });
 		const { upload } = await response.json();
 		const start = await app.request(`/api/projects/${projectId}/imports`, json({ uploadId: upload.id, kind: 'journals', skipInvalid: true }));
 		const job = await waitForJob((await start.json()).job.id);
@@ -96,6 +97,20 @@ describe.each(testDatabases())('import routes on $kind', (kind) => {
 		expect(text).toContain(`"'=HYPERLINK(`);
 		expect(text).not.toContain('120385-1234');
 		expect((await app.request(`/api/projects/${projectId}/imports/batches/not-a-uuid/rejected.csv`)).status).toBe(404);
+	});
+
+	it('refuses a column mapping to a field that does not exist, and malformed JSON, with 400', async () => {
+		const bad = await app.request(`/api/projects/${projectId}/imports/mappings/journals`, { ...json({ mapping: { Foo: 'nonsense' } }), method: 'PUT' });
+		expect(bad.status).toBe(400);
+		expect((await bad.json()).error.details.field).toBe('mapping.Foo');
+		const malformed = await app.request(`/api/projects/${projectId}/imports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"uploadId": ' });
+		expect(malformed.status).toBe(400);
+	});
+
+	it('finds an upload only from the project it was uploaded to', async () => {
+		const { id } = await upload('fit.csv');
+		const other = (await (await app.request('/api/projects', json({ name: 'Anden' }))).json()).project.id;
+		expect((await app.request(`/api/projects/${other}/imports/uploads/${id}/preview?kind=fit`)).status).toBe(404);
 	});
 
 	it('answers unknown uploads, jobs and kinds with 404 or 400', async () => {

@@ -5,21 +5,23 @@ import { z } from 'zod';
 import { FIELDS } from '../../pipelines/import/headers';
 import { inspectFile } from '../../pipelines/import/read';
 import { ImportFileError } from '../../pipelines/import/types';
-import { createPseudonymiser } from '../../pipelines/pseudonymise/index';
 import type { AppDeps } from '../app';
 import { AppError } from '../errors';
-import { projectKey } from '../secret';
 import { getProject } from '../services/projects';
 import { getImportJob, startImportJob } from '../services/harvest/jobs';
 import { columnMappingFor, rememberColumnMapping } from '../services/harvest/mapping';
 import { deleteUpload, findUpload, saveUpload } from '../services/harvest/uploads';
 import { listBatches } from '../services/harvest/batches';
 import { rejectedRowsCsv } from '../services/harvest/rejections';
+import { previewCleaner } from '../services/harvest/rows';
 import { validate } from './body';
 
 const kind = z.enum(['journals', 'cases', 'fit']);
 const startBody = z.object({ uploadId: z.string(), kind, skipInvalid: z.boolean().default(false) });
-const mappingBody = z.object({ mapping: z.record(z.string(), z.string()) });
+const ALL_FIELDS = new Set<string>(['', ...Object.values(FIELDS).flat()]);
+const mappingBody = z.object({
+	mapping: z.record(z.string(), z.string().refine((field) => ALL_FIELDS.has(field), 'not a field of any import (or empty to ignore the column)'))
+});
 
 export function importRoutes(deps: AppDeps) {
 	const db = deps.database.db;
@@ -31,15 +33,17 @@ export function importRoutes(deps: AppDeps) {
 		})
 		.post('/uploads', async (c) => {
 			const project = await getProject(db, c.req.param('projectId')!);
-			const upload = await saveUpload(dataDir, c.req.raw.body, c.req.query('fileName') ?? 'upload.csv');
+			// The file name travels in a header, not the URL: names of exports can hold identifiers.
+			const fileName = decodeURIComponent(c.req.header('x-file-name') ?? '') || 'upload.csv';
+			const upload = await saveUpload(dataDir, project.id, c.req.raw.body, fileName);
 			return c.json({ upload: { id: upload.id, fileName: upload.fileName, size: upload.size, projectId: project.id } }, 201);
 		})
 		.get('/uploads/:uploadId/preview', validate('query', z.object({ kind })), async (c) => {
 			const project = await getProject(db, c.req.param('projectId')!);
 			const what = { data: c.req.valid('query').kind };
-			const upload = await findUpload(dataDir, c.req.param('uploadId'));
-			const pseudonymiser = createPseudonymiser(projectKey(deps.secret, project.id));
-			const clean = (cells: string[]) => cells.map((cell) => pseudonymiser.pseudonymiseText(cell).text);
+			const upload = await findUpload(dataDir, project.id, c.req.param('uploadId'));
+			const cleaner = await previewCleaner(db, deps.secret, project.id);
+			const clean = (cells: string[]) => cells.map(cleaner.clean);
 			try {
 				const inspection = await inspectFile(what.data, upload.path, {
 					file: upload.fileName,
@@ -58,7 +62,7 @@ export function importRoutes(deps: AppDeps) {
 					unknown: inspection.unknown,
 					missingRequired: inspection.missingRequired,
 					rows: inspection.rawSample.map((row) => ({ line: row.line, cells: clean(row.cells) })),
-					problems: inspection.sample.flatMap((row) => row.problems)
+					problems: inspection.sample.flatMap((row) => row.problems).map((p) => ({ ...p, reason: cleaner.clean(p.reason) }))
 				});
 			} catch (error) {
 				if (error instanceof ImportFileError) throw new AppError('bad_request', error.message, { file: error.file, line: error.line, column: error.column });
@@ -75,7 +79,7 @@ export function importRoutes(deps: AppDeps) {
 		.post('/', validate('json', startBody), async (c) => {
 			const project = await getProject(db, c.req.param('projectId')!);
 			const body = c.req.valid('json');
-			const upload = await findUpload(dataDir, body.uploadId);
+			const upload = await findUpload(dataDir, project.id, body.uploadId);
 			const job = startImportJob(
 				deps,
 				{ projectId: project.id, kind: body.kind, path: upload.path, fileName: upload.fileName, skipInvalid: body.skipInvalid },
@@ -93,7 +97,8 @@ export function importRoutes(deps: AppDeps) {
 			});
 		})
 		.get('/jobs/:jobId', async (c) => {
-			const project = await getProject(db, c.req.param('projectId')!);
-			return c.json({ job: getImportJob(project.id, c.req.param('jobId')) });
+			// Answered from memory: on PGlite the import's open transaction holds every other
+			// query, and the progress must still move.
+			return c.json({ job: getImportJob(c.req.param('projectId')!, c.req.param('jobId')) });
 		});
 }

@@ -20,6 +20,11 @@ describe('validateFitRow', () => {
 		expect(validate('ORS', 'Klient', '', ['6,0', '6,0', '6,0', '6,5'], '').record).toMatchObject({ items: [6, 6, 6, 6.5], total: 24.5 });
 	});
 
+	it('refuses a session number no episode can have', () => {
+		expect(validate('ORS', 'Klient', '', none, '20', '99999999999').problems.map((p) => p.reason)).toEqual(['session "99999999999" is not a session number (at most 9999)']);
+		expect(validate('ORS', 'Klient', '', none, '20', '40').record?.sessionNumber).toBe(40);
+	});
+
 	it('keeps 0 as a score and never turns a missing score into 0', () => {
 		expect(validate('ORS', 'Klient', '', none, '0').record?.total).toBe(0);
 		expect(validate('ORS', 'Klient', '', ['0', '0', '0', '0'], '').record).toMatchObject({ items: [0, 0, 0, 0], total: 0 });

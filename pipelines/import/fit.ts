@@ -38,6 +38,8 @@ export function validateFitRow(cells: string[], fields: readonly (FieldOf<'fit'>
 		const session = parseInteger(sessionCell);
 		if (!session.ok) list.add(ix.session, session.reason);
 		else if (session.value < 1) list.add(ix.session, `session ${quote(sessionCell)} must be 1 or more`);
+		// No episode has thousands of sessions; a longer number is another field pasted here.
+		else if (session.value > 9999) list.add(ix.session, `session ${quote(sessionCell)} is not a session number (at most 9999)`);
 		else sessionNumber = session.value;
 	}
 

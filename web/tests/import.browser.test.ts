@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { writeProjectFiles } from '../../fixtures/generator/write';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -69,6 +70,17 @@ describe('data harvest page in Chromium', () => {
 		await page.getByText(/Mangler kolonner til/).waitFor({ state: 'detached' });
 		await importAndWait();
 		expect((await page.getByTestId('import-summary').textContent())!.replace(/\s+/g, ' ')).toContain('2 rækker læst · 2 importeret · 0 afvist');
+	});
+
+	it('uploads and imports a file of several megabytes (above adapter-node\'s default body limit)', async () => {
+		const big = join(dir, 'big');
+		const counts = await writeProjectFiles({ cases: 400, seed: 8 }, big);
+		expect(statSync(join(big, 'journaler.csv')).size).toBeGreaterThan(2 * 1024 * 1024);
+		await previewFile('Journalnotater', join(big, 'journaler.csv'));
+		await importAndWait();
+		expect((await page.getByTestId('import-summary').textContent())!.replace(/\s+/g, ' ')).toContain(`· 0 afvist`);
+		const summary = (await page.getByTestId('import-summary').textContent())!.replace(/\s+/g, ' ').replace(/\./g, '');
+		expect(summary).toContain(`${counts.entries} importeret`);
 	});
 
 	it('shows every problem of an invalid file and imports nothing', async () => {

@@ -1,5 +1,6 @@
 // effekt import journals|cases|fit <file|dir>: one batch from a municipal export, all or
 // nothing unless --skip-invalid. Prints the batch report; a rejected file exits 1.
+import { existsSync } from 'node:fs';
 import { importFile, type ImportReport } from '../../services/harvest/index';
 import { rememberColumnMapping } from '../../services/harvest/mapping';
 import { resolveProject } from '../project-option';
@@ -9,6 +10,8 @@ import type { Command } from '../command';
 
 const KINDS = ['journals', 'cases', 'fit'] as const;
 const FORMATS = ['auto', 'csv', 'xlsx', 'docx-folder', 'fhir'] as const;
+/** Other names people give the formats. */
+const FORMAT_ALIASES: Record<string, (typeof FORMATS)[number]> = { docx: 'docx-folder', txt: 'csv', json: 'fhir' };
 
 /** --map "Sagsid=case_id" (repeatable): source header = field, or empty to ignore the column. */
 function parseMappings(values: string[]): Record<string, string> {
@@ -47,7 +50,9 @@ export const importCommand: Command = {
 		const [kind, path, ...extra] = positionals;
 		if (!KINDS.includes(kind as never)) throw new CliError(`expected what to import (${KINDS.join(', ')}), got "${kind ?? ''}"`, 2);
 		if (!path || extra.length) throw new CliError(`expected one file or folder after "${kind}"`, 2);
-		if (!FORMATS.includes(values.format as never)) throw new CliError(`--format: expected one of ${FORMATS.join(', ')}, got "${values.format}"`, 2);
+		const format = FORMAT_ALIASES[values.format as string] ?? (values.format as (typeof FORMATS)[number]);
+		if (!FORMATS.includes(format)) throw new CliError(`--format: expected one of ${FORMATS.join(', ')}, got "${values.format}"`, 2);
+		if (!existsSync(path)) throw new CliError(`${path}: no such file or folder`, 2);
 		const columnMapping = parseMappings(values.map as string[]);
 		const runtime = await openRuntime(`effekt import ${kind}`);
 		try {
@@ -61,7 +66,7 @@ export const importCommand: Command = {
 					projectId: project.id,
 					kind: kind as (typeof KINDS)[number],
 					path,
-					format: values.format as (typeof FORMATS)[number],
+					format,
 					skipInvalid: Boolean(values['skip-invalid']),
 					onProgress: bar?.update
 				}

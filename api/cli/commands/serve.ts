@@ -8,7 +8,7 @@ export const serveCommand: Command = {
 	name: 'serve',
 	summary: 'serve the workbench (web + API) on one port',
 	usage: 'effekt serve [--port N] [--host H] [--db DIR|URL]',
-	options: { port: { type: 'string' }, host: { type: 'string', default: '0.0.0.0' }, 'build-if-needed': { type: 'boolean', default: false } },
+	options: { port: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, 'build-if-needed': { type: 'boolean', default: false } },
 	async run({ values, openRuntime, out, config }) {
 		const port = values.port === undefined ? config.PORT : Number(values.port);
 		if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: expected a port number, got "${values.port}"`, 2);

@@ -23,6 +23,11 @@ CREATE TABLE "pseudonym_map" (
 	CONSTRAINT "pseudonym_map_project_id_pseudonym_pk" PRIMARY KEY("project_id","pseudonym")
 );
 --> statement-breakpoint
+CREATE TABLE "workbench_settings" (
+	"key" text PRIMARY KEY NOT NULL,
+	"value" text NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "cases" ALTER COLUMN "target_group" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "import_rejections" ADD CONSTRAINT "import_rejections_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_rejections" ADD CONSTRAINT "import_rejections_batch_id_import_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."import_batches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -12,6 +12,8 @@ export interface CaseWriteContext {
 	batchId: string;
 	pseudonymiser: Pseudonymiser;
 	knownNames: KnownNames;
+	/** Pseudonymises free text (unit names, labels): a label can hold a name or a number. */
+	clean(text: string): string;
 }
 
 export interface SourcedCase {
@@ -20,7 +22,7 @@ export interface SourcedCase {
 }
 
 async function upsertUnits(session: BulkSession, ctx: CaseWriteContext, chunk: SourcedCase[]): Promise<Map<string, string>> {
-	const units = [...new Map(chunk.filter((c) => c.record.unit).map((c) => [c.record.unit!, c.record.targetGroup])).entries()];
+	const units = [...new Map(chunk.filter((c) => c.record.unit).map((c) => [ctx.clean(c.record.unit!), c.record.targetGroup])).entries()];
 	if (units.length === 0) return new Map();
 	await session.query(
 		`insert into units (project_id, source_unit_id, name, target_group)
@@ -44,7 +46,7 @@ async function upsertPractitioners(
 	const byPseudonym = new Map<string, string | null>();
 	for (const { record } of chunk) {
 		const source = record.caseworkerId ?? record.caseworkerName;
-		if (source) byPseudonym.set(ctx.pseudonymiser.pseudonymiseId('practitioner', source), record.unit ? unitIds.get(record.unit) ?? null : null);
+		if (source) byPseudonym.set(ctx.pseudonymiser.pseudonymiseId('practitioner', source), record.unit ? unitIds.get(ctx.clean(record.unit)) ?? null : null);
 	}
 	if (byPseudonym.size === 0) return new Map();
 	await session.query(
@@ -94,14 +96,14 @@ export async function writeCases(session: BulkSession, ctx: CaseWriteContext, ch
 			column((c) => c.caseId),
 			column((c) => c.targetGroup),
 			column((c) => (c.ageAtStart === null ? null : ageBand(c.ageAtStart))),
-			column((c) => (c.unit ? unitIds.get(c.unit) ?? null : null)),
+			column((c) => (c.unit ? unitIds.get(ctx.clean(c.unit)) ?? null : null)),
 			column((c) => {
 				const source = c.caseworkerId ?? c.caseworkerName;
 				return source ? practitionerIds.get(ctx.pseudonymiser.pseudonymiseId('practitioner', source)) ?? null : null;
 			}),
 			column((c) => c.startDate),
 			column((c) => c.endDate),
-			column((c) => c.closingReason ?? c.closingReasonLabel),
+			column((c) => c.closingReason ?? (c.closingReasonLabel ? ctx.clean(c.closingReasonLabel) : null)),
 			column((_, line) => line)
 		]
 	);
@@ -114,7 +116,10 @@ export async function writeCases(session: BulkSession, ctx: CaseWriteContext, ch
 		await session.query('delete from interventions i using unnest($1::text::uuid[]) as u(id) where i.case_id = u.id', [pgArray(updated)]);
 	}
 	const interventions = chunk.flatMap(({ record, line }) =>
-		record.interventions.map((iv) => [caseIds.get(record.caseId)!, iv.measureCode ?? iv.label, iv.label, line])
+		record.interventions.map((iv) => {
+			const label = ctx.clean(iv.label);
+			return [caseIds.get(record.caseId)!, iv.measureCode ?? label, label, line];
+		})
 	);
 	if (interventions.length > 0) {
 		await session.query(

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { openTable, readRecords } from '../../../pipelines/import/read';
 import { ImportFileError, type ImportKind, type ParsedRow, type SourceFormat, type SourceProblem } from '../../../pipelines/import/types';
-import { createPseudonymiser } from '../../../pipelines/pseudonymise/index';
+import { createPseudonymiser, findCprNumbers } from '../../../pipelines/pseudonymise/index';
 import { createKnownNames } from '../../../pipelines/pseudonymise/known-names';
 import type { AppDeps } from '../../app';
 import { Rollback, withBulkSession, type BulkSession } from '../../db/bulk';
@@ -62,7 +62,10 @@ const MAX_LISTED_WARNINGS = 1000;
 export async function importFile(deps: AppDeps, request: ImportRequest): Promise<ImportReport> {
 	const db = deps.database.db;
 	const project = await getProject(db, request.projectId);
-	const file = request.fileName ?? basename(request.path);
+	const key = projectKey(deps.secret, project.id);
+	const pseudonymiser = createPseudonymiser(key);
+	// Export file names can carry a person's name or CPR number: never stored or shown raw.
+	const file = pseudonymiser.pseudonymiseText(request.fileName ?? basename(request.path)).text;
 	const sha256 = await fingerprint(request.path);
 	const [existing] = await db
 		.select()
@@ -70,8 +73,6 @@ export async function importFile(deps: AppDeps, request: ImportRequest): Promise
 		.where(and(eq(importBatches.projectId, project.id), eq(importBatches.kind, request.kind), eq(importBatches.sha256, sha256)));
 	if (existing) return duplicateReport(existing, request.kind, file, sha256);
 
-	const key = projectKey(deps.secret, project.id);
-	const pseudonymiser = createPseudonymiser(key);
 	const knownNames = createKnownNames(key);
 	const columnMapping = { ...columnMappingFor(project.settings, request.kind), ...request.columnMapping };
 	const batchId = randomUUID();
@@ -111,10 +112,12 @@ export async function importFile(deps: AppDeps, request: ImportRequest): Promise
 			const rejectedRows: ParsedRow<ImportKind>[] = [];
 
 			try {
+				// Problem messages quote the offending value, which may be an identifier.
+				const cleanProblem = (p: SourceProblem): SourceProblem => ({ ...p, reason: cleaner.clean(p.reason) });
 				for await (const parsed of readRecords(request.kind, table, { columnMapping })) {
 					report.rows_read++;
-					for (const warning of parsed.warnings ?? []) if (report.warnings.length < MAX_LISTED_WARNINGS) report.warnings.push(warning);
-					const problems = parsed.record ? writer.check(parsed) : parsed.problems;
+					for (const warning of parsed.warnings ?? []) if (report.warnings.length < MAX_LISTED_WARNINGS) report.warnings.push(cleanProblem(warning));
+					const problems = (parsed.record ? writer.check(parsed) : parsed.problems).map(cleanProblem);
 					if (problems.length > 0 || !parsed.record) {
 						report.rejected.push(...problems);
 						if (request.skipInvalid) rejectedRows.push({ ...parsed, problems });
@@ -171,6 +174,14 @@ interface KindWriter {
 	written(): number;
 }
 
+/** A case id shaped like a CPR number is refused: it would be stored and shown as it is. */
+function cprCaseId(parsed: ParsedRow<ImportKind>): SourceProblem[] {
+	const caseId = (parsed.record as { caseId: string }).caseId;
+	return findCprNumbers(caseId).length > 0
+		? [{ line: parsed.line, row: parsed.row, column: null, reason: 'the case id looks like a CPR number: use the case number of the case system' }]
+		: [];
+}
+
 async function createWriter(session: BulkSession, kind: ImportKind, ctx: RowContext, knownNames: ReturnType<typeof createKnownNames>, report: ImportReport): Promise<KindWriter> {
 	let written = 0;
 	if (kind === 'cases') {
@@ -178,7 +189,7 @@ async function createWriter(session: BulkSession, kind: ImportKind, ctx: RowCont
 		let pending: SourcedCase[] = [];
 		const flush = async () => {
 			if (pending.length === 0) return;
-			const result = await writeCases(session, { ...ctx, knownNames }, pending);
+			const result = await writeCases(session, { ...ctx, knownNames, clean: ctx.cleaner.clean }, pending);
 			report.cases_created = (report.cases_created ?? 0) + result.created;
 			report.cases_updated = (report.cases_updated ?? 0) + result.updated;
 			written += pending.length;
@@ -186,6 +197,8 @@ async function createWriter(session: BulkSession, kind: ImportKind, ctx: RowCont
 		};
 		return {
 			check(parsed) {
+				const cpr = cprCaseId(parsed);
+				if (cpr.length) return cpr;
 				const caseId = (parsed.record as SourcedCase['record']).caseId;
 				const first = seen.get(caseId);
 				if (first !== undefined) return [{ line: parsed.line, row: parsed.row, column: null, reason: `case id given twice (first in row ${first})` }];
@@ -221,7 +234,7 @@ async function createWriter(session: BulkSession, kind: ImportKind, ctx: RowCont
 		writing.catch(() => {}); // awaited at the next flush or at finish
 	};
 	return {
-		check: () => [],
+		check: cprCaseId,
 		async add(parsed) {
 			const record = parsed.record as never as { caseId: string; authorName?: string | null };
 			if (record.authorName) knownNames.add(record.authorName);

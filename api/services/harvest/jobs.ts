@@ -42,7 +42,8 @@ async function run(deps: AppDeps, request: ImportRequest, job: ImportJob, onSett
 		job.progress = { rowsRead: report.rows_read, imported: report.imported, rejected: report.rejected.length };
 		outcome = { status: 'done', report };
 	} catch (error) {
-		if (!(error instanceof AppError)) log.error('import job failed', { job: job.id, name: (error as Error).name, message: String((error as Error).message).slice(0, 200) });
+		// Never the message: a database error can quote the row it failed on.
+		if (!(error instanceof AppError)) log.error('import job failed', { job: job.id, name: (error as Error).name, code: (error as { code?: string }).code });
 		outcome = { status: 'failed', error: error instanceof AppError ? { message: error.message, details: error.details } : { message: 'the import failed' } };
 	}
 	// Clean up (the raw upload) before the job says it is finished.

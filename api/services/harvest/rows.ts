@@ -1,7 +1,12 @@
 // Turns validated records into table rows, pseudonymising every free text and every
 // person id on the way: nothing that leaves this module carries an identifier.
 import type { FitRecord, JournalRecord } from '../../../pipelines/import/types';
-import type { Pseudonymiser, ReplacementListener } from '../../../pipelines/pseudonymise/index';
+import { eq } from 'drizzle-orm';
+import { createPseudonymiser, type Pseudonymiser, type ReplacementListener } from '../../../pipelines/pseudonymise/index';
+import { createKnownNames } from '../../../pipelines/pseudonymise/known-names';
+import type { Database } from '../../db/client';
+import { nameDigests } from '../../db/schema';
+import { projectKey } from '../../secret';
 import type { KnownNames } from '../../../pipelines/pseudonymise/known-names';
 
 export const IDENTIFIER_KINDS = ['cpr', 'name', 'phone', 'email', 'address'] as const;
@@ -36,6 +41,15 @@ export function createTextCleaner(pseudonymiser: Pseudonymiser, knownNames: Know
 	};
 }
 
+/** The cleaner an import would use, for showing a file before it is imported. */
+export async function previewCleaner(db: Database, secret: string, projectId: string): Promise<TextCleaner> {
+	const key = projectKey(secret, projectId);
+	const knownNames = createKnownNames(key);
+	const rows = await db.select({ digest: nameDigests.digest }).from(nameDigests).where(eq(nameDigests.projectId, projectId));
+	knownNames.addDigests(rows.map((r) => r.digest));
+	return createTextCleaner(createPseudonymiser(key), knownNames);
+}
+
 export const journalColumns: string[] = [
 	'project_id',
 	'case_id',
@@ -55,8 +69,8 @@ export function journalRow(r: JournalRecord, ctx: RowContext, caseId: string, so
 		ctx.projectId,
 		caseId,
 		r.date,
-		r.entryType ?? r.entryTypeLabel,
-		r.authorRole,
+		r.entryType ?? (r.entryTypeLabel ? ctx.cleaner.clean(r.entryTypeLabel) : null),
+		r.authorRole ? ctx.cleaner.clean(r.authorRole) : null,
 		author ? ctx.pseudonymiser.pseudonymiseId('author', author) : null,
 		ctx.cleaner.clean(r.title),
 		ctx.cleaner.clean(r.text),
@@ -84,7 +98,8 @@ export const fitColumns: string[] = [
 
 export function fitRow(r: FitRecord, ctx: RowContext, caseId: string, sourceLine: number): unknown[] {
 	const items = r.items ?? [null, null, null, null];
-	return [ctx.projectId, caseId, r.date, r.sessionNumber, r.instrument, r.raterType, r.raterRole, ...items, r.total, ctx.batchId, sourceLine];
+	const role = r.raterRole ? ctx.cleaner.clean(r.raterRole) : null;
+	return [ctx.projectId, caseId, r.date, r.sessionNumber, r.instrument, r.raterType, role, ...items, r.total, ctx.batchId, sourceLine];
 }
 
 export interface RowContext {

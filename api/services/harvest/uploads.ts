@@ -25,14 +25,15 @@ function uploadsDir(dataDir: string) {
 }
 
 /** Streams a request body to disk, refusing it past the size limit. */
-export async function saveUpload(dataDir: string, body: ReadableStream<Uint8Array> | null, fileName: string): Promise<Upload> {
+export async function saveUpload(dataDir: string, projectId: string, body: ReadableStream<Uint8Array> | null, fileName: string): Promise<Upload> {
 	if (!body) throw new AppError('bad_request', 'the upload has no body');
 	const safeName = fileName.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'upload';
 	const dir = uploadsDir(dataDir);
 	await mkdir(dir, { recursive: true, mode: 0o700 });
 	await removeStaleUploads(dir);
 	const id = randomUUID();
-	const path = join(dir, `${id}--${safeName}`);
+	// The project is part of the stored name: an upload is only ever found from its own project.
+	const path = join(dir, `${projectId}--${id}--${safeName}`);
 	let size = 0;
 	const counted = Readable.fromWeb(body as never).on('data', (chunk: Buffer) => {
 		size += chunk.length;
@@ -47,13 +48,14 @@ export async function saveUpload(dataDir: string, body: ReadableStream<Uint8Arra
 	return { id, path, fileName: safeName, size };
 }
 
-export async function findUpload(dataDir: string, id: string): Promise<Upload> {
+export async function findUpload(dataDir: string, projectId: string, id: string): Promise<Upload> {
 	if (!isUuid(id)) throw new AppError('not_found', 'no such upload');
 	const dir = uploadsDir(dataDir);
-	const name = (await readdir(dir).catch(() => [])).find((n) => n.startsWith(`${id}--`));
+	const prefix = `${projectId}--${id}--`;
+	const name = (await readdir(dir).catch(() => [])).find((n) => n.startsWith(prefix));
 	if (!name) throw new AppError('not_found', 'no such upload (uploads are kept for a day)');
 	const path = join(dir, name);
-	return { id, path, fileName: name.slice(id.length + 2), size: (await stat(path)).size };
+	return { id, path, fileName: name.slice(prefix.length), size: (await stat(path)).size };
 }
 
 export async function deleteUpload(upload: Upload): Promise<void> {
