@@ -53,6 +53,14 @@ describe('lockDataFolder', () => {
 		lock.release();
 	});
 
+	it('takes over a lock naming its own pid that it does not hold (a restarted container)', () => {
+		const dir = freshDir();
+		writeFileSync(join(dir, 'effekt.lock'), JSON.stringify({ pid: process.pid, host: hostname(), purpose: 'before restart', since: '2020-01-01T00:00:00Z' }));
+		const lock = lockDataFolder(dir, 'after restart');
+		expect(() => lockDataFolder(dir, 'again')).toThrow(DatabaseLockedError);
+		lock.release();
+	});
+
 	it('respects a lock written on another host, whose liveness it cannot check', () => {
 		const dir = freshDir();
 		writeFileSync(join(dir, 'effekt.lock'), JSON.stringify({ pid: 1, host: 'another-host', purpose: 'serve', since: '2020-01-01T00:00:00Z' }));

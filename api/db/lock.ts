@@ -32,6 +32,8 @@ export interface FolderLock {
 }
 
 const LOCK_FILE = 'effekt.lock';
+/** Lock files this process holds. */
+const held = new Set<string>();
 
 function isAlive(pid: number): boolean {
 	try {
@@ -68,10 +70,12 @@ export function lockDataFolder(dataDir: string, purpose: string): FolderLock {
 				rmSync(mine, { force: true });
 			}
 			let released = false;
+			held.add(path);
 			return {
 				release() {
 					if (released) return;
 					released = true;
+					held.delete(path);
 					const owner = readOwner(path);
 					if (owner?.pid === process.pid) rmSync(path, { force: true });
 				}
@@ -79,7 +83,11 @@ export function lockDataFolder(dataDir: string, purpose: string): FolderLock {
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 			const owner = readOwner(path);
-			if (owner && (owner.host !== me.host || owner.pid === process.pid || isAlive(owner.pid))) {
+			// A lock naming our own pid is ours only if this process holds it; otherwise it is
+			// left from an earlier life of a container that reuses pids (pid 1 after a restart).
+			const ours = owner?.pid === process.pid && held.has(path);
+			const alive = owner && owner.pid !== process.pid && isAlive(owner.pid);
+			if (owner && (owner.host !== me.host || ours || alive)) {
 				// Another host's lock cannot be checked for liveness: it is respected as held.
 				throw new DatabaseLockedError(dataDir, owner);
 			}
@@ -92,8 +100,14 @@ export function lockDataFolder(dataDir: string, purpose: string): FolderLock {
 				continue; // someone else moved it first: try again
 			}
 			const moved = readOwner(aside);
-			if (moved && moved.pid !== owner?.pid && isAlive(moved.pid)) {
-				renameSync(aside, path);
+			if (moved && moved.pid !== owner?.pid && moved.pid !== process.pid && isAlive(moved.pid)) {
+				// link, not rename: never overwrite a lock a third process took meanwhile.
+				try {
+					linkSync(aside, path);
+				} catch {
+					/* a third process holds it now; either way the folder is taken */
+				}
+				rmSync(aside, { force: true });
 				throw new DatabaseLockedError(dataDir, moved);
 			}
 			rmSync(aside, { force: true });

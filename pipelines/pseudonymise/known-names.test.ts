@@ -25,6 +25,13 @@ describe('createKnownNames', () => {
 		expect(c.replaceIn('Mødet med Zelda Quist.', pseudo).text).toBe('Mødet med [PERSON:11].');
 	});
 
+	it('finds a known name after or before other capitalised words', () => {
+		const names = createKnownNames('k'.repeat(32));
+		names.add('Xanthe Qwertyson');
+		expect(names.replaceIn('Ifølge Xanthe Qwertyson Kommune er alt vel.', pseudo).text).toBe('Ifølge [PERSON:16] Kommune er alt vel.');
+		expect(names.replaceIn('Mødet: Xanthe og Qwertyson kom.', pseudo).text).toBe('Mødet: [PERSON:6] og [PERSON:9] kom.');
+	});
+
 	it('leaves text alone when no names are known', () => {
 		const names = createKnownNames('k'.repeat(32));
 		expect(names.replaceIn('Mor Lone kom.', pseudo)).toEqual({ text: 'Mor Lone kom.', count: 0 });

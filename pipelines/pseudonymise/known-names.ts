@@ -60,19 +60,24 @@ export function createKnownNames(key: string): KnownNames {
 		replaceIn(text, replace) {
 			if (digests.size === 0) return { text, count: 0 };
 			let count = 0;
-			const out = text.replace(CANDIDATE, (run) => {
-				// The longest known prefix wins ("Mette Kjær Holm" → "Mette Kjær" if only that is known).
-				const words = run.split(/[ \u00a0]/);
-				for (let n = words.length; n > 0; n--) {
-					const candidate = words.slice(0, n).join(' ');
-					if (isKnown(candidate)) {
-						count++;
-						const rest = run.slice(candidate.length);
-						return replace(candidate) + (rest ? rest.replace(CANDIDATE, (r) => this.replaceIn(r, replace).text) : '');
+			// Every stretch of a capitalised run is a candidate, longest first: a known name
+			// may follow a capitalised word ("Ifølge Xanthe Qwertyson") or precede one.
+			const replaceWords = (words: string[]): string => {
+				for (let length = words.length; length > 0; length--) {
+					for (let start = 0; start + length <= words.length; start++) {
+						const candidate = words.slice(start, start + length).join(' ');
+						if (isKnown(candidate)) {
+							count++;
+							const left = words.slice(0, start);
+							const right = words.slice(start + length);
+							return [left.length ? replaceWords(left) : '', replace(candidate), right.length ? replaceWords(right) : ''].filter(Boolean).join(' ');
+						}
 					}
 				}
-				return run;
-			});
+				return words.join(' ');
+			};
+			// (A no-break space inside a run comes back as a plain space.)
+			const out = text.replace(CANDIDATE, (run) => replaceWords(run.split(/[ \u00a0]/)));
 			return { text: out, count };
 		}
 	};
