@@ -27,12 +27,12 @@ function parseMappings(values: string[]): Record<string, string> {
 function humanReport(r: ImportReport): string {
 	if (r.duplicate_batch) return `${r.file}: already imported (batch ${r.batch}); nothing added`;
 	const lines = [
-		`${r.file} (${r.kind}): ${r.rows_read} rows read, ${r.imported} imported, ${r.rejected.length} problems${r.committed ? '' : ' — nothing imported'}`,
+		`${r.file} (${r.kind}): ${r.rows_read} rows read, ${r.imported} imported, ${r.rejected_total} problems${r.committed ? '' : ' — nothing imported'}`,
 		`  identifiers replaced: ${Object.entries(r.identifiers_replaced).map(([k, n]) => `${k} ${n}`).join(', ')}`
 	];
 	if (r.cases_without_metadata.length) lines.push(`  ${r.cases_without_metadata.length} case ids have no case metadata yet (stub cases made; import the case file to fill them in)`);
 	for (const p of r.rejected.slice(0, 50)) lines.push(`  line ${p.line} (row ${p.row})${p.column ? `, ${p.column}` : ''}: ${p.reason}`);
-	if (r.rejected.length > 50) lines.push(`  … and ${r.rejected.length - 50} more (use --json for all)`);
+	if (r.rejected_total > 50) lines.push(`  … and ${r.rejected_total - 50} more (--json lists up to ${r.rejected.length})`);
 	return lines.join('\n');
 }
 
@@ -73,7 +73,7 @@ export const importCommand: Command = {
 			).finally(() => bar?.done());
 			out.result(report, () => humanReport(report));
 			if (!report.committed && !report.duplicate_batch) {
-				throw new CliError(`${report.file}: ${report.rejected.length} problems in ${report.rows_read} rows; nothing imported (fix them, or use --skip-invalid)`);
+				throw new CliError(`${report.file}: ${report.rejected_total} problems in ${report.rows_read} rows; nothing imported (fix them, or use --skip-invalid)`);
 			}
 		} finally {
 			await runtime.close();

@@ -122,6 +122,16 @@ describe.each(testDatabases())('harvest on $kind', (kind) => {
 		expect(await count('cases', projectId)).toBe(0);
 	});
 
+	it('streams the rejects of a file full of bad rows, counting every one', async () => {
+		const projectId = await newProject('Mange fejl');
+		const file = join(dir, 'many-bad.csv');
+		const rows = Array.from({ length: 2500 }, (_, i) => `S-1;32-01-2020;nr ${i}`);
+		writeFileSync(file, `Sagsnr;Dato;Tekst\nS-1;01-01-2020;god\n${rows.join('\n')}\n`);
+		const report = await importFile(deps(), { projectId, kind: 'journals', path: file, skipInvalid: true });
+		expect(report).toMatchObject({ committed: true, imported: 1, rejected_total: 2500 });
+		expect(await count('import_rejections', projectId)).toBe(2500);
+	});
+
 	it('refuses an empty file with a message naming it, writing nothing', async () => {
 		const projectId = await newProject('Tom');
 		const file = join(dir, 'tom.csv');

@@ -44,7 +44,9 @@ export interface ImportReport {
 	kind: ImportKind;
 	rows_read: number;
 	imported: number;
+	/** The problems, every one up to MAX_LISTED_PROBLEMS; rejected_total counts them all. */
 	rejected: SourceProblem[];
+	rejected_total: number;
 	duplicate_batch: boolean;
 	/** Rows written: false when invalid rows stopped an all-or-nothing import. */
 	committed: boolean;
@@ -58,6 +60,7 @@ export interface ImportReport {
 
 const CHUNK = 5000;
 const MAX_LISTED_WARNINGS = 1000;
+const MAX_LISTED_PROBLEMS = 10_000;
 
 export async function importFile(deps: AppDeps, request: ImportRequest): Promise<ImportReport> {
 	const db = deps.database.db;
@@ -84,6 +87,7 @@ export async function importFile(deps: AppDeps, request: ImportRequest): Promise
 		rows_read: 0,
 		imported: 0,
 		rejected: [],
+		rejected_total: 0,
 		duplicate_batch: false,
 		committed: false,
 		identifiers_replaced: { cpr: 0, name: 0, phone: 0, email: 0, address: 0 },
@@ -109,7 +113,9 @@ export async function importFile(deps: AppDeps, request: ImportRequest): Promise
 			const cleaner = createTextCleaner(pseudonymiser, knownNames, recorder?.listener);
 			const ctx: RowContext = { projectId: project.id, batchId, pseudonymiser, cleaner };
 			const writer = await createWriter(session, request.kind, ctx, knownNames, report);
-			const rejectedRows: ParsedRow<ImportKind>[] = [];
+			// Rejected rows are written as they come (with --skip-invalid) and only the first
+			// problems are listed, so a file full of bad rows still streams in flat memory.
+			let rejectedRows: ParsedRow<ImportKind>[] = [];
 
 			try {
 				// Problem messages quote the offending value, which may be an identifier.
@@ -119,12 +125,19 @@ export async function importFile(deps: AppDeps, request: ImportRequest): Promise
 					for (const warning of parsed.warnings ?? []) if (report.warnings.length < MAX_LISTED_WARNINGS) report.warnings.push(cleanProblem(warning));
 					const problems = (parsed.record ? writer.check(parsed) : parsed.problems).map(cleanProblem);
 					if (problems.length > 0 || !parsed.record) {
-						report.rejected.push(...problems);
-						if (request.skipInvalid) rejectedRows.push({ ...parsed, problems });
-					} else if (request.skipInvalid || report.rejected.length === 0) {
+						report.rejected_total += problems.length;
+						for (const problem of problems) if (report.rejected.length < MAX_LISTED_PROBLEMS) report.rejected.push(problem);
+						if (request.skipInvalid) {
+							rejectedRows.push({ ...parsed, problems });
+							if (rejectedRows.length >= 1000) {
+								await storeRejections(session, ctx, rejectedRows);
+								rejectedRows = [];
+							}
+						}
+					} else if (request.skipInvalid || report.rejected_total === 0) {
 						await writer.add(parsed);
 					}
-					if (report.rows_read % CHUNK === 0) request.onProgress?.({ rowsRead: report.rows_read, imported: writer.written(), rejected: report.rejected.length });
+					if (report.rows_read % CHUNK === 0) request.onProgress?.({ rowsRead: report.rows_read, imported: writer.written(), rejected: report.rejected_total });
 				}
 			} finally {
 				// A chunk may still be on its way to the database: let it land (or fail)
@@ -132,7 +145,7 @@ export async function importFile(deps: AppDeps, request: ImportRequest): Promise
 				await writer.settle();
 			}
 			if (report.rows_read === 0) throw new ImportFileError(file, 'no data rows');
-			if (report.rejected.length > 0 && !request.skipInvalid) throw new Rollback();
+			if (report.rejected_total > 0 && !request.skipInvalid) throw new Rollback();
 
 			await writer.finish();
 			await storeRejections(session, ctx, rejectedRows);
@@ -142,11 +155,11 @@ export async function importFile(deps: AppDeps, request: ImportRequest): Promise
 			report.committed = true;
 			await session.query(
 				`update import_batches set status = 'committed', rows_read = $2, rows_imported = $3, rows_rejected = $4, finished_at = now(), report = $5 where id = $1`,
-				[batchId, report.rows_read, report.imported, report.rejected.length, JSON.stringify(storedReport(report))]
+				[batchId, report.rows_read, report.imported, report.rejected_total, JSON.stringify(storedReport(report))]
 			);
 			await session.query(
 				`insert into audit_log (user_id, action, project_id, object_type, object_id, details) values ($1, 'import.commit', $2, 'batch', $3, $4)`,
-				[request.userId ?? null, project.id, batchId, JSON.stringify({ kind: request.kind, rows_read: report.rows_read, imported: report.imported, rejected: report.rejected.length })]
+				[request.userId ?? null, project.id, batchId, JSON.stringify({ kind: request.kind, rows_read: report.rows_read, imported: report.imported, rejected: report.rejected_total })]
 			);
 		});
 	} catch (error) {
@@ -158,7 +171,7 @@ export async function importFile(deps: AppDeps, request: ImportRequest): Promise
 			userId: request.userId,
 			projectId: project.id,
 			objectType: 'file',
-			details: { kind: request.kind, file_sha256: sha256, rows_read: report.rows_read, rejected: report.rejected.length }
+			details: { kind: request.kind, file_sha256: sha256, rows_read: report.rows_read, rejected: report.rejected_total }
 		});
 	}
 	return report;
@@ -274,7 +287,7 @@ async function storeRejections(session: BulkSession, ctx: RowContext, rows: Pars
 /** What the batch row keeps of the report: counts and problems, no cell values. */
 function storedReport(report: ImportReport) {
 	const { rejected, warnings, ...rest } = report;
-	return { ...rest, rejected: rejected.slice(0, MAX_LISTED_WARNINGS), rejected_total: rejected.length, warnings };
+	return { ...rest, rejected: rejected.slice(0, MAX_LISTED_WARNINGS), warnings };
 }
 
 function duplicateReport(batch: typeof importBatches.$inferSelect, kind: ImportKind, file: string, sha256: string): ImportReport {
@@ -287,6 +300,7 @@ function duplicateReport(batch: typeof importBatches.$inferSelect, kind: ImportK
 		rows_read: batch.rowsRead,
 		imported: 0,
 		rejected: [],
+		rejected_total: 0,
 		duplicate_batch: true,
 		committed: false,
 		identifiers_replaced: { cpr: 0, name: 0, phone: 0, email: 0, address: 0 },

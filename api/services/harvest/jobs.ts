@@ -39,7 +39,7 @@ async function run(deps: AppDeps, request: ImportRequest, job: ImportJob, onSett
 	let outcome: Pick<ImportJob, 'status' | 'report' | 'error'>;
 	try {
 		const report = await importFile(deps, { ...request, onProgress: (p) => (job.progress = p) });
-		job.progress = { rowsRead: report.rows_read, imported: report.imported, rejected: report.rejected.length };
+		job.progress = { rowsRead: report.rows_read, imported: report.imported, rejected: report.rejected_total };
 		outcome = { status: 'done', report };
 	} catch (error) {
 		// Never the message: a database error can quote the row it failed on.
