@@ -1,28 +1,16 @@
 import { once } from 'node:events';
 import { createWriteStream, truncateSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from './scratch.test-helper';
 import { BINARY_CONTENT, openCsvTable } from './csv';
 import { readRecords } from './read';
 import { ImportFileError, type TableRow } from './types';
 
-let dir: string;
-beforeAll(async () => {
-	dir = await mkdtemp(join(tmpdir(), 'effekt-csv-'));
-});
-afterAll(async () => {
-	await rm(dir, { recursive: true, force: true });
-});
-
-async function write(name: string, content: string | Buffer): Promise<string> {
-	const path = join(dir, name);
-	await writeFile(path, content);
-	return path;
-}
+const scratch = scratchFolder('effekt-csv-');
+const write = scratch.write;
 
 async function rowsOf(path: string): Promise<TableRow[]> {
 	const table = await openCsvTable(path);
@@ -102,7 +90,7 @@ describe('openCsvTable', () => {
 	});
 
 	it('refuses a sparse 2 GB file as binary at once, without reading it', async () => {
-		const path = join(dir, 'sparse.csv');
+		const path = scratch.path('sparse.csv');
 		await writeFile(path, '');
 		truncateSync(path, 2 * 1024 ** 3);
 		const started = performance.now();
@@ -111,7 +99,7 @@ describe('openCsvTable', () => {
 	});
 
 	it('refuses a 2 GB file whose rows run into NUL bytes, stopping at the first such chunk', async () => {
-		const path = join(dir, 'sparse-tail.csv');
+		const path = scratch.path('sparse-tail.csv');
 		const rows = Array.from({ length: 2000 }, (_, i) => `${i};01-02-2019;Notat nummer ${i} om mødet\r\n`).join('');
 		await writeFile(path, `Sagsnr;Dato;Tekst\r\n${rows}`);
 		truncateSync(path, 2 * 1024 ** 3);
@@ -132,7 +120,7 @@ describe('openCsvTable', () => {
 	});
 
 	it('streams a 100 MB file with flat memory (RSS growth under 150 MB)', { timeout: 120_000 }, async () => {
-		const path = join(dir, 'big.csv');
+		const path = scratch.path('big.csv');
 		const out = createWriteStream(path);
 		out.write('\uFEFFSagsnr;Dato;Notattype;Overskrift;Forfatter;Rolle;Tekst\r\n');
 		const text = 'Mor fortæller, at det går bedre; "drengen" sover om natten.\nSkolen melder om færre konflikter. '.repeat(6);

@@ -1,25 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from './scratch.test-helper';
 import { detectFormat } from './open';
 import { inspectFile, openTable, readRecords } from './read';
 import { ImportFileError, type ImportKind, type ParsedRow, type TableRow, type TableSource } from './types';
 
-let dir: string;
-beforeAll(async () => {
-	dir = await mkdtemp(join(tmpdir(), 'effekt-read-'));
-});
-afterAll(async () => {
-	await rm(dir, { recursive: true, force: true });
-});
-
-async function write(name: string, content: string | Buffer): Promise<string> {
-	const path = join(dir, name);
-	await writeFile(path, content);
-	return path;
-}
+const scratch = scratchFolder('effekt-read-');
+const write = scratch.write;
 
 /** A table as a reader in formats/ would give it. */
 function table(header: string[], rows: string[][]): TableSource {
@@ -92,7 +80,7 @@ describe('inspectFile', () => {
 
 describe('openTable', () => {
 	it('decides the format by folder, extension, then the first bytes', async () => {
-		const folder = join(dir, 'cases-folder');
+		const folder = scratch.path('cases-folder');
 		await mkdir(folder, { recursive: true });
 		expect(await detectFormat(folder, 'x')).toBe('docx-folder');
 		expect(await detectFormat(await write('a.CSV', 'x'), 'x')).toBe('csv');
@@ -103,7 +91,7 @@ describe('openTable', () => {
 		expect(await detectFormat(await write('bundle', '\uFEFF  {"resourceType":"Bundle"}'), 'x')).toBe('fhir');
 		expect(await detectFormat(await write('data', 'Sagsnr;Dato'), 'x')).toBe('csv');
 		await expect(detectFormat(await write('old.xls', 'x'), 'old.xls')).rejects.toThrow('old.xls: old Excel files (.xls) are not supported: save as .xlsx or CSV');
-		await expect(detectFormat(join(dir, 'nothing.csv'), 'nothing.csv')).rejects.toThrow('nothing.csv: file not found');
+		await expect(detectFormat(scratch.path('nothing.csv'), 'nothing.csv')).rejects.toThrow('nothing.csv: file not found');
 	});
 
 	it('reads CSV itself, naming the file by its name', async () => {
