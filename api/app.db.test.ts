@@ -40,6 +40,18 @@ describe.each(testDatabases())('HTTP API on $kind', (kind) => {
 		expect((await one.json()).project.id).toBe(project.id);
 	});
 
+	it('sets whether a project keeps an encrypted pseudonym map, and audits it', async () => {
+		const { project } = await (await app.request('/api/projects', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"Nøgle"}' })).json();
+		const set = await app.request(`/api/projects/${project.id}/pseudonym-map`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"policy":"encrypted"}' });
+		expect(await set.json()).toEqual({ policy: 'encrypted' });
+		const { project: after } = await (await app.request(`/api/projects/${project.id}`)).json();
+		expect(after.settings.pseudonymMap).toBe('encrypted');
+		const bad = await app.request(`/api/projects/${project.id}/pseudonym-map`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"policy":"plain"}' });
+		expect(bad.status).toBe(400);
+		const audits = await handle.raw.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'project.pseudonym_map'");
+		expect(audits[0].n).toBe(1);
+	});
+
 	it('answers bad input with 400 and a problem body naming the field', async () => {
 		const response = await app.request('/api/projects', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name": ""}' });
 		expect(response.status).toBe(400);

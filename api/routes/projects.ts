@@ -6,6 +6,8 @@ import type { AppDeps } from '../app';
 import { createProject, getProject, listProjects } from '../services/projects';
 import { loadDemoProject } from '../services/demo';
 import { validate } from './body';
+import { audit } from '../services/audit';
+import { PSEUDONYM_MAP_POLICIES, setPseudonymMapPolicy } from '../services/harvest/pseudonym-map';
 
 const createBody = z.object({ name: z.string().min(1).max(200), description: z.string().max(2000).optional() });
 const demoBody = z.object({
@@ -25,6 +27,14 @@ export function projectRoutes(deps: AppDeps) {
 			const body = c.req.valid('json');
 			const result = await loadDemoProject(deps, body);
 			return c.json(result, result.created ? 201 : 200);
+		})
+		// Whether imports keep an encrypted map from pseudonyms back to identifiers (default: none).
+		.put('/:projectId/pseudonym-map', validate('json', z.object({ policy: z.enum(PSEUDONYM_MAP_POLICIES) })), async (c) => {
+			const project = await getProject(db, c.req.param('projectId'));
+			const { policy } = c.req.valid('json');
+			await setPseudonymMapPolicy(db, project.id, policy);
+			await audit(db, { action: 'project.pseudonym_map', projectId: project.id, objectType: 'project', objectId: project.id, details: { policy } });
+			return c.json({ policy });
 		})
 		.get('/:projectId', async (c) => {
 			const project = await getProject(db, c.req.param('projectId'));

@@ -1,6 +1,5 @@
 // Installs shipped codebooks into a project (a project owns its copy, so it can rename,
 // merge or retire codes without touching other projects) and looks codes up by key.
-import { and, eq, inArray } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { flattenCodes, loadCodebooks } from '../../codebooks/index';
 import type { Database } from '../db/client';
@@ -48,16 +47,4 @@ export async function installCodebooks(db: Database, projectId: string, keys?: s
 		index.set(book.id, ids);
 	}
 	return index;
-}
-
-export async function codebookSummaries(db: Database, projectId: string) {
-	return db.select().from(codebooks).where(eq(codebooks.projectId, projectId)).orderBy(codebooks.key);
-}
-
-export async function codesOf(db: Database, projectId: string, codebookKeys: string[]) {
-	return db
-		.select({ id: codes.id, key: codes.key, codebook: codebooks.key })
-		.from(codes)
-		.innerJoin(codebooks, eq(codes.codebookId, codebooks.id))
-		.where(and(eq(codes.projectId, projectId), inArray(codebooks.key, codebookKeys)));
 }
