@@ -3,7 +3,7 @@ import type { Locale } from './i18n';
 
 const labels = {
 	da: {
-		journals: 'Journalnotater', cases: 'Sagsoplysninger', fit: 'FIT-målinger',
+		journals: 'Journalnotater', cases: 'Sagsoplysninger', fit: 'FIT-målinger', demo: 'Demodata',
 		case_id: 'Sagsnummer', date: 'Dato', entry_type: 'Notattype', title: 'Overskrift', author: 'Forfatter', author_id: 'Forfatter-id',
 		author_role: 'Rolle', text: 'Tekst', target_group: 'Målgruppe', age_at_start: 'Alder ved start', unit: 'Enhed', caseworker: 'Sagsbehandler',
 		caseworker_id: 'Sagsbehandler-id', start_date: 'Startdato', end_date: 'Slutdato', closing_reason: 'Afslutningsårsag', interventions: 'Indsatser',
@@ -13,7 +13,7 @@ const labels = {
 		cpr: 'CPR-numre', name: 'navne', phone: 'telefonnumre', email: 'e-mailadresser', address: 'adresser'
 	},
 	en: {
-		journals: 'Journal entries', cases: 'Case metadata', fit: 'FIT ratings',
+		journals: 'Journal entries', cases: 'Case metadata', fit: 'FIT ratings', demo: 'Demo data',
 		case_id: 'Case number', date: 'Date', entry_type: 'Entry type', title: 'Title', author: 'Author', author_id: 'Author id',
 		author_role: 'Role', text: 'Text', target_group: 'Target group', age_at_start: 'Age at start', unit: 'Unit', caseworker: 'Caseworker',
 		caseworker_id: 'Caseworker id', start_date: 'Start date', end_date: 'End date', closing_reason: 'Closing reason', interventions: 'Interventions',
