@@ -132,6 +132,20 @@ describe.each(testDatabases())('harvest on $kind', (kind) => {
 		expect(await count('import_rejections', projectId)).toBe(2500);
 	});
 
+	it('imports two files at once that meet the same new case, with one case for both', async () => {
+		const projectId = await newProject('Samtidig');
+		const files = [1, 2].map((n) => {
+			const file = join(dir, `samtidig-${n}.csv`);
+			const rows = Array.from({ length: 6000 }, (_, i) => `FÆLLES-1;0${(i % 9) + 1}-04-2021;Notat ${n}-${i}`);
+			writeFileSync(file, `Sagsnr;Dato;Tekst\n${rows.join('\n')}\n`);
+			return file;
+		});
+		const reports = await Promise.all(files.map((path) => importFile(deps(), { projectId, kind: 'journals', path })));
+		expect(reports.map((r) => [r.committed, r.imported])).toEqual([[true, 6000], [true, 6000]]);
+		expect(await count('cases', projectId)).toBe(1);
+		expect(await count('journal_entries', projectId)).toBe(12_000);
+	});
+
 	it('refuses an empty file with a message naming it, writing nothing', async () => {
 		const projectId = await newProject('Tom');
 		const file = join(dir, 'tom.csv');

@@ -61,6 +61,8 @@ export interface ImportReport {
 const CHUNK = 5000;
 const MAX_LISTED_WARNINGS = 1000;
 const MAX_LISTED_PROBLEMS = 10_000;
+/** Where journalRow and fitRow put the case id (after project_id). */
+const CASE_ID_COLUMN = 1;
 
 export async function importFile(deps: AppDeps, request: ImportRequest): Promise<ImportReport> {
 	const db = deps.database.db;
@@ -241,6 +243,7 @@ async function createWriter(session: BulkSession, kind: ImportKind, ctx: RowCont
 		await writing;
 		writing = (async () => {
 			await cases.flushStubs(session, ctx.batchId);
+			cases.remap(chunk, CASE_ID_COLUMN);
 			await session.insert(table, columns, chunk);
 			written += chunk.length;
 		})();
@@ -311,7 +314,9 @@ function duplicateReport(batch: typeof importBatches.$inferSelect, kind: ImportK
 
 function translate(error: unknown, file: string): unknown {
 	if (error instanceof ImportFileError) return new AppError('bad_request', error.message, { file: error.file, line: error.line, column: error.column, reason: error.reason });
-	const code = (error as { code?: string }).code;
-	if (code === '23505') return new AppError('conflict', `${file}: the same file is being imported right now`);
+	const { code, constraint_name, constraint } = error as { code?: string; constraint_name?: string; constraint?: string };
+	if (code === '23505' && (constraint_name ?? constraint) === 'import_batches_file_once') {
+		return new AppError('conflict', `${file}: the same file is being imported right now`);
+	}
 	return error;
 }
