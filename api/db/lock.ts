@@ -22,7 +22,8 @@ export class DatabaseLockedError extends Error {
 		super(
 			`the database folder ${dataDir} is in use by another Effekt process ` +
 				`(pid ${owner.pid}${owner.host === hostname() ? '' : ` on ${owner.host}`}, ${owner.purpose}, since ${owner.since}); ` +
-				`stop it first, or use a PostgreSQL database with --db postgres://...`
+				`stop it first, or use a PostgreSQL database with --db postgres://...` +
+				(owner.host === hostname() ? '' : `; if no process on ${owner.host} uses the folder any more (a replaced container), delete ${join(dataDir, LOCK_FILE)}`)
 		);
 	}
 }
