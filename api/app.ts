@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { DatabaseHandle } from './db/client';
+import { ImportFileError } from '../pipelines/import/types';
 import { AppError, type ErrorBody } from './errors';
 import { healthRoutes } from './routes/health';
 import { projectRoutes } from './routes/projects';
@@ -29,6 +30,11 @@ export function createApp(deps: AppDeps) {
 		if (error instanceof HTTPException && error.status < 500) {
 			// Hono's own input errors (malformed JSON and the like) are the client's fault.
 			return c.json<ErrorBody>({ error: { code: error.status === 413 ? 'too_large' : 'bad_request', message: error.message || 'bad request' } }, error.status);
+		}
+		if (error instanceof ImportFileError) {
+			// A file that cannot be read at all: the user's input, named by file, line and column.
+			const { file, line, column, reason } = error;
+			return c.json<ErrorBody>({ error: { code: 'bad_request', message: error.message, details: { file, line, column, reason } } }, 400);
 		}
 		if (error instanceof AppError) {
 			return c.json<ErrorBody>(

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { DatabaseLockedError } from '../db/lock';
+import { ImportFileError } from '../../pipelines/import/types';
 import { AppError } from '../errors';
 import { SecretMismatchError } from '../secret';
 import { startRuntime } from '../runtime';
@@ -68,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
 		});
 		return 0;
 	} catch (error) {
-		const message = error instanceof CliError || error instanceof ConfigError || error instanceof DatabaseLockedError || error instanceof SecretMismatchError || error instanceof AppError
+		const message = error instanceof CliError || error instanceof ConfigError || error instanceof DatabaseLockedError || error instanceof SecretMismatchError || error instanceof AppError || error instanceof ImportFileError
 			? error.message
 			: describeUnexpected(error);
 		process.stderr.write(`effekt${command ? ` ${command.name}` : ''}: ${message}\n`);

@@ -107,6 +107,17 @@ describe.each(testDatabases())('import routes on $kind', (kind) => {
 		expect(malformed.status).toBe(400);
 	});
 
+	it('answers a file that cannot be read with 400, naming file, line and reason', async () => {
+		const response = await app.request(`/api/projects/${projectId}/imports/uploads`, { method: 'POST', headers: { 'x-file-name': 'afkortet.csv' }, body: 'Sagsnr;Dato;Tekst\n1;01-02-2019;"aldrig lukket\n' });
+		const { upload: saved } = await response.json();
+		const preview = await app.request(`/api/projects/${projectId}/imports/uploads/${saved.id}/preview?kind=journals`);
+		expect(preview.status).toBe(400);
+		const body = await preview.json();
+		expect(body.error.code).toBe('bad_request');
+		expect(body.error.details).toMatchObject({ file: 'afkortet.csv', line: 2 });
+		expect(body.error.message).toMatch(/^afkortet\.csv:2: quoted field/);
+	});
+
 	it('finds an upload only from the project it was uploaded to', async () => {
 		const { id } = await upload('fit.csv');
 		const other = (await (await app.request('/api/projects', json({ name: 'Anden' }))).json()).project.id;

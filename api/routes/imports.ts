@@ -4,9 +4,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { FIELDS } from '../../pipelines/import/headers';
 import { inspectFile } from '../../pipelines/import/read';
-import { ImportFileError } from '../../pipelines/import/types';
 import type { AppDeps } from '../app';
-import { AppError } from '../errors';
 import { getProject } from '../services/projects';
 import { getImportJob, startImportJob } from '../services/harvest/jobs';
 import { columnMappingFor, rememberColumnMapping } from '../services/harvest/mapping';
@@ -40,34 +38,29 @@ export function importRoutes(deps: AppDeps) {
 		})
 		.get('/uploads/:uploadId/preview', validate('query', z.object({ kind })), async (c) => {
 			const project = await getProject(db, c.req.param('projectId')!);
-			const what = { data: c.req.valid('query').kind };
+			const fileKind = c.req.valid('query').kind;
 			const upload = await findUpload(dataDir, project.id, c.req.param('uploadId'));
 			const cleaner = await previewCleaner(db, deps.secret, project.id);
 			const clean = (cells: string[]) => cells.map(cleaner.clean);
-			try {
-				const inspection = await inspectFile(what.data, upload.path, {
-					file: upload.fileName,
-					columnMapping: columnMappingFor(project.settings, what.data)
-				});
-				// The preview shows the file as it will be stored: pseudonymised, never raw.
-				return c.json({
-					fileName: upload.fileName,
-					kind: what.data,
-					fields: [...FIELDS[what.data]],
-					format: inspection.format,
-					encoding: inspection.encoding,
-					delimiter: inspection.delimiter,
-					header: inspection.header,
-					mapping: inspection.mapping,
-					unknown: inspection.unknown,
-					missingRequired: inspection.missingRequired,
-					rows: inspection.rawSample.map((row) => ({ line: row.line, cells: clean(row.cells) })),
-					problems: inspection.sample.flatMap((row) => row.problems).map((p) => ({ ...p, reason: cleaner.clean(p.reason) }))
-				});
-			} catch (error) {
-				if (error instanceof ImportFileError) throw new AppError('bad_request', error.message, { file: error.file, line: error.line, column: error.column });
-				throw error;
-			}
+			const inspection = await inspectFile(fileKind, upload.path, {
+				file: cleaner.clean(upload.fileName),
+				columnMapping: columnMappingFor(project.settings, fileKind)
+			});
+			// The preview shows the file as it will be stored: pseudonymised, never raw.
+			return c.json({
+				fileName: cleaner.clean(upload.fileName),
+				kind: fileKind,
+				fields: [...FIELDS[fileKind]],
+				format: inspection.format,
+				encoding: inspection.encoding,
+				delimiter: inspection.delimiter,
+				header: inspection.header,
+				mapping: inspection.mapping,
+				unknown: inspection.unknown,
+				missingRequired: inspection.missingRequired,
+				rows: inspection.rawSample.map((row) => ({ line: row.line, cells: clean(row.cells) })),
+				problems: inspection.sample.flatMap((row) => row.problems).map((p) => ({ ...p, reason: cleaner.clean(p.reason) }))
+			});
 		})
 		.put('/mappings/:kind', validate('param', z.object({ kind, projectId: z.string(), })), validate('json', mappingBody), async (c) => {
 			const project = await getProject(db, c.req.param('projectId')!);

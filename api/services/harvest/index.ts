@@ -312,8 +312,8 @@ function duplicateReport(batch: typeof importBatches.$inferSelect, kind: ImportK
 	};
 }
 
+/** Two imports of one file at once: the second is told so (the API maps other errors once). */
 function translate(error: unknown, file: string): unknown {
-	if (error instanceof ImportFileError) return new AppError('bad_request', error.message, { file: error.file, line: error.line, column: error.column, reason: error.reason });
 	const { code, constraint_name, constraint } = error as { code?: string; constraint_name?: string; constraint?: string };
 	if (code === '23505' && (constraint_name ?? constraint) === 'import_batches_file_once') {
 		return new AppError('conflict', `${file}: the same file is being imported right now`);

@@ -3,6 +3,7 @@
 // unfinished import's transaction is simply not committed.
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../app';
+import { ImportFileError } from '../../../pipelines/import/types';
 import { AppError } from '../../errors';
 import { log } from '../../log';
 import { importFile, type ImportReport, type ImportRequest } from './index';
@@ -43,8 +44,9 @@ async function run(deps: AppDeps, request: ImportRequest, job: ImportJob, onSett
 		outcome = { status: 'done', report };
 	} catch (error) {
 		// Never the message: a database error can quote the row it failed on.
-		if (!(error instanceof AppError)) log.error('import job failed', { job: job.id, name: (error as Error).name, code: (error as { code?: string }).code });
-		outcome = { status: 'failed', error: error instanceof AppError ? { message: error.message, details: error.details } : { message: 'the import failed' } };
+		const told = error instanceof AppError || error instanceof ImportFileError;
+		if (!told) log.error('import job failed', { job: job.id, name: (error as Error).name, code: (error as { code?: string }).code });
+		outcome = { status: 'failed', error: told ? { message: (error as Error).message } : { message: 'the import failed' } };
 	}
 	// Clean up (the raw upload) before the job says it is finished.
 	await onSettled?.().catch(() => {});
