@@ -146,6 +146,18 @@ describe.each(testDatabases())('harvest on $kind', (kind) => {
 		expect(await count('journal_entries', projectId)).toBe(12_000);
 	});
 
+	it('audits a committed import with counts and no text', async () => {
+		const projectId = await newProject('Revision');
+		const report = await importFile(deps(), { projectId, kind: 'cases', path: join(sample, 'sager.csv') });
+		const rows = await handle.raw.query<{ object_id: string; details: { kind: string; imported: number } }>(
+			"select object_id, details from audit_log where action = 'import.commit' and project_id = $1",
+			[projectId]
+		);
+		expect(rows).toHaveLength(1);
+		expect(rows[0].object_id).toBe(report.batch);
+		expect(rows[0].details).toMatchObject({ kind: 'cases', imported: expected.counts.cases, rejected: 0 });
+	});
+
 	it('refuses an empty file with a message naming it, writing nothing', async () => {
 		const projectId = await newProject('Tom');
 		const file = join(dir, 'tom.csv');

@@ -159,10 +159,14 @@ export async function importFile(deps: AppDeps, request: ImportRequest): Promise
 				`update import_batches set status = 'committed', rows_read = $2, rows_imported = $3, rows_rejected = $4, finished_at = now(), report = $5 where id = $1`,
 				[batchId, report.rows_read, report.imported, report.rejected_total, JSON.stringify(storedReport(report))]
 			);
-			await session.query(
-				`insert into audit_log (user_id, action, project_id, object_type, object_id, details) values ($1, 'import.commit', $2, 'batch', $3, $4)`,
-				[request.userId ?? null, project.id, batchId, JSON.stringify({ kind: request.kind, rows_read: report.rows_read, imported: report.imported, rejected: report.rejected_total })]
-			);
+			await audit(session, {
+				action: 'import.commit',
+				userId: request.userId,
+				projectId: project.id,
+				objectType: 'batch',
+				objectId: batchId,
+				details: { kind: request.kind, rows_read: report.rows_read, imported: report.imported, rejected: report.rejected_total }
+			});
 		});
 	} catch (error) {
 		if (!(error instanceof Rollback)) throw translate(error, file);
