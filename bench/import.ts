@@ -2,16 +2,14 @@
 // into PGlite and PostgreSQL. Baseline, in the same database in the same run: a plain
 // COPY of the same CSV file into a bare table of text columns. The budget is a ratio of
 // at least 0.5 (baseline time / our time) with peak RSS under 1 GB.
-import { openAsBlob } from 'node:fs';
-import { mkdtempSync, rmSync, statSync, createReadStream } from 'node:fs';
+import { createReadStream, mkdtempSync, openAsBlob, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import postgres from 'postgres';
-import { randomBytes } from 'node:crypto';
 import { openDatabase, type DatabaseHandle } from '../api/db/client';
 import { createProject } from '../api/services/projects';
 import { importFile } from '../api/services/harvest/index';
+import { postgresAt } from '../api/testing/databases';
 import { writeProjectFiles } from '../fixtures/generator/write';
 import type { BenchResult } from './report';
 
@@ -83,16 +81,11 @@ export async function benchImport(entries: number, postgresUrl: string | undefin
 		const pgliteDir = join(dir, 'pglite');
 		results.push(await benchOne('pglite', pgliteDir, dir, counts.entries, bytes));
 		if (postgresUrl) {
-			const name = `effekt_bench_${randomBytes(4).toString('hex')}`;
-			const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} });
-			await admin.unsafe(`create database ${name}`);
+			const { target, drop } = await postgresAt(postgresUrl).createTarget();
 			try {
-				const url = new URL(postgresUrl);
-				url.pathname = `/${name}`;
-				results.push(await benchOne('postgres', url.toString(), dir, counts.entries, bytes));
+				results.push(await benchOne('postgres', target, dir, counts.entries, bytes));
 			} finally {
-				await admin.unsafe(`drop database if exists ${name} with (force)`);
-				await admin.end();
+				await drop();
 			}
 		}
 		return results;

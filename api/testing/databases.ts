@@ -21,7 +21,8 @@ const pglite: TestDatabase = {
 	}
 };
 
-function postgresAt(adminUrl: string): TestDatabase {
+/** Fresh databases on the PostgreSQL server at adminUrl (tests and benchmarks). */
+export function postgresAt(adminUrl: string): TestDatabase {
 	return {
 		kind: 'postgres',
 		async createTarget() {
