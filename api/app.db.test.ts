@@ -2,31 +2,35 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createApp, type App } from './app';
 import type { DatabaseHandle } from './db/client';
+import { createTestUser, requestAs, signIn } from './testing/auth';
 import { openTestDatabase, testDatabases } from './testing/databases';
 
 describe.each(testDatabases())('HTTP API on $kind', (kind) => {
 	let handle: DatabaseHandle;
 	let app: App;
+	let request: ReturnType<typeof requestAs>;
 
 	beforeAll(async () => {
 		handle = await openTestDatabase(kind);
 		app = createApp({ database: handle, secret: 'test-secret-test-secret-test-secret' });
+		await createTestUser(handle.db, { username: 'admin', isAdmin: true });
+		request = requestAs(app, await signIn(app, 'admin'));
 	});
 	afterAll(async () => handle?.close());
 
 	it('GET /api/health reports the database kind and current migrations', async () => {
-		const response = await app.request('/api/health');
+		const response = await request('/api/health');
 		expect(response.status).toBe(200);
 		expect(await response.json()).toEqual({ status: 'ok', database: kind.kind, migrations: 'current' });
 	});
 
 	it('GET /api/projects is empty on a new database', async () => {
-		const response = await app.request('/api/projects');
+		const response = await request('/api/projects');
 		expect(await response.json()).toEqual({ projects: [] });
 	});
 
 	it('POST /api/projects creates a project that is then listed and readable', async () => {
-		const created = await app.request('/api/projects', {
+		const created = await request('/api/projects', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ name: '  Familieafdelingen 2025  ' })
@@ -34,26 +38,26 @@ describe.each(testDatabases())('HTTP API on $kind', (kind) => {
 		expect(created.status).toBe(201);
 		const { project } = await created.json();
 		expect(project.name).toBe('Familieafdelingen 2025');
-		const list = await (await app.request('/api/projects')).json();
+		const list = await (await request('/api/projects')).json();
 		expect(list.projects.map((p: { id: string }) => p.id)).toContain(project.id);
-		const one = await app.request(`/api/projects/${project.id}`);
+		const one = await request(`/api/projects/${project.id}`);
 		expect((await one.json()).project.id).toBe(project.id);
 	});
 
 	it('sets whether a project keeps an encrypted pseudonym map, and audits it', async () => {
-		const { project } = await (await app.request('/api/projects', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"Nøgle"}' })).json();
-		const set = await app.request(`/api/projects/${project.id}/pseudonym-map`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"policy":"encrypted"}' });
+		const { project } = await (await request('/api/projects', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"Nøgle"}' })).json();
+		const set = await request(`/api/projects/${project.id}/pseudonym-map`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"policy":"encrypted"}' });
 		expect(await set.json()).toEqual({ policy: 'encrypted' });
-		const { project: after } = await (await app.request(`/api/projects/${project.id}`)).json();
+		const { project: after } = await (await request(`/api/projects/${project.id}`)).json();
 		expect(after.settings.pseudonymMap).toBe('encrypted');
-		const bad = await app.request(`/api/projects/${project.id}/pseudonym-map`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"policy":"plain"}' });
+		const bad = await request(`/api/projects/${project.id}/pseudonym-map`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"policy":"plain"}' });
 		expect(bad.status).toBe(400);
 		const audits = await handle.raw.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'project.pseudonym_map'");
 		expect(audits[0].n).toBe(1);
 	});
 
 	it('answers bad input with 400 and a problem body naming the field', async () => {
-		const response = await app.request('/api/projects', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name": ""}' });
+		const response = await request('/api/projects', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name": ""}' });
 		expect(response.status).toBe(400);
 		const body = await response.json();
 		expect(body.error.code).toBe('bad_request');
@@ -62,7 +66,7 @@ describe.each(testDatabases())('HTTP API on $kind', (kind) => {
 
 	it('answers unknown projects and routes with 404 problem bodies', async () => {
 		for (const path of [`/api/projects/${randomUUID()}`, '/api/projects/not-a-uuid', '/api/nothing-here']) {
-			const response = await app.request(path);
+			const response = await request(path);
 			expect(response.status).toBe(404);
 			expect((await response.json()).error.code).toBe('not_found');
 		}

@@ -1,16 +1,29 @@
 // createApp builds the Hono application over an open database. The SvelteKit server
 // mounts it at /api (web/src/hooks.server.ts); tests call app.request() on it directly.
-import { Hono } from 'hono';
+// Every request passes the hardening middleware and the access guard (api/policy.ts)
+// before any route runs.
+import { randomUUID } from 'node:crypto';
 import { HTTPException } from 'hono/http-exception';
 import type { DatabaseHandle } from './db/client';
 import { ImportFileError } from '../pipelines/import/types';
+import { router } from './env';
 import { AppError, type ErrorBody } from './errors';
+import { checkRouteRules, guard } from './policy';
+import { apiHeaders, sameOriginWrites } from './hardening';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './services/auth/sessions';
+import { LoginThrottle } from './services/auth/throttle';
+import { TooManyAttemptsError } from './services/auth';
 import { healthRoutes } from './routes/health';
+import { authRoutes } from './routes/auth';
+import { userRoutes, auditRoutes } from './routes/users';
 import { projectRoutes } from './routes/projects';
+import { memberRoutes } from './routes/members';
+import { caseRoutes } from './routes/cases';
 import { importRoutes } from './routes/imports';
 import { log } from './log';
 
-export interface AppDeps {
+/** What the services need (the CLI passes these without an HTTP app). */
+export interface ServiceDeps {
 	database: DatabaseHandle;
 	/** Key material for pseudonyms and sessions (api/secret.ts). */
 	secret: string;
@@ -18,12 +31,36 @@ export interface AppDeps {
 	dataDir?: string;
 }
 
-export function createApp(deps: AppDeps) {
-	const app = new Hono()
+export interface AppOptions extends ServiceDeps {
+	/** The time (tests pass a fake clock to cross the session timeouts). */
+	clock?: () => Date;
+	sessionPolicy?: SessionPolicy;
+	throttle?: LoginThrottle;
+}
+
+export type AppDeps = Required<Omit<AppOptions, 'dataDir'>> & Pick<AppOptions, 'dataDir'>;
+
+export function createApp(options: AppOptions) {
+	const clock = options.clock ?? (() => new Date());
+	const deps: AppDeps = {
+		...options,
+		clock,
+		sessionPolicy: options.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+		throttle: options.throttle ?? new LoginThrottle(undefined, () => clock().getTime())
+	};
+	const app = router()
 		.basePath('/api')
+		.use(apiHeaders, sameOriginWrites, guard(deps))
 		.route('/health', healthRoutes(deps))
+		.route('/auth', authRoutes(deps))
+		.route('/users', userRoutes(deps))
+		.route('/audit', auditRoutes(deps))
 		.route('/projects', projectRoutes(deps))
+		.route('/projects/:projectId/members', memberRoutes(deps))
+		.route('/projects/:projectId/cases', caseRoutes(deps))
 		.route('/projects/:projectId/imports', importRoutes(deps));
+
+	checkRouteRules(app.routes);
 
 	app.notFound((c) => c.json<ErrorBody>({ error: { code: 'not_found', message: 'no such route' } }, 404));
 	app.onError((error, c) => {
@@ -36,16 +73,16 @@ export function createApp(deps: AppDeps) {
 			const { file, line, column, reason } = error;
 			return c.json<ErrorBody>({ error: { code: 'bad_request', message: error.message, details: { file, line, column, reason } } }, 400);
 		}
+		if (error instanceof TooManyAttemptsError) c.header('retry-after', String(error.retryAfterSeconds));
 		if (error instanceof AppError) {
-			return c.json<ErrorBody>(
-				{ error: { code: error.code, message: error.message, details: error.details } },
-				error.status
-			);
+			return c.json<ErrorBody>({ error: { code: error.code, message: error.message, details: error.details } }, error.status);
 		}
-		// Unexpected errors are logged by name and message only: a driver error can quote
-		// the failed row, and rows may hold journal text.
-		log.error('unhandled error', { name: error.name, code: (error as { code?: string }).code, route: c.req.routePath });
-		return c.json<ErrorBody>({ error: { code: 'internal', message: 'internal error' } }, 500);
+		// Unexpected errors: a generic answer with an id; the server log has the rest, by
+		// name and message only (a driver error can quote the failed row, and rows may
+		// hold journal text).
+		const id = randomUUID();
+		log.error('unhandled error', { id, name: error.name, code: (error as { code?: string }).code, route: c.req.routePath });
+		return c.json<ErrorBody>({ error: { code: 'internal', message: `internal error (reference ${id})`, details: { id } } }, 500);
 	});
 	return app;
 }

@@ -15,6 +15,9 @@ const schema = z.object({
 		.or(unset),
 	EFFEKT_ADMIN_PASSWORD: z.string().min(8).optional().or(unset),
 	EFFEKT_SECRET: z.string().min(32, 'must be at least 32 characters').optional().or(unset),
+	/** Sessions end after this long without a request, and this long after sign-in. */
+	EFFEKT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+	EFFEKT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
 	EFFEKT_LOG: z.enum(['silent', 'info', 'debug']).default('info')
 });
 

@@ -10,6 +10,7 @@ export type ErrorCode =
 	| 'conflict'
 	| 'too_large'
 	| 'locked'
+	| 'too_many_requests'
 	| 'internal';
 
 const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
@@ -20,6 +21,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
 	conflict: 409,
 	too_large: 413,
 	locked: 423,
+	too_many_requests: 429,
 	internal: 500
 };
 

@@ -1,16 +1,20 @@
 // Opens everything a running workbench needs, once: configuration, the database (with
 // migrations applied and, for PGlite, the folder lock held), the secret and the app.
 import { createApp, type App } from './app';
-import { loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, type Config } from './config';
+import { AppError } from './errors';
 import { isPostgresUrl, openDatabase, type DatabaseHandle } from './db/client';
 import { setLogLevel } from './log';
 import { checkSecretFingerprint, loadSecret } from './secret';
+import { ensureFirstAdmin, type CreatedAdmin } from './services/auth';
 
 export interface Runtime {
 	config: Config;
 	database: DatabaseHandle;
 	secret: string;
 	app: App;
+	/** Set when this start created the first administrator (a new database). */
+	firstAdmin: CreatedAdmin | null;
 	close(): Promise<void>;
 }
 
@@ -34,13 +38,22 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 	// directory), so every process that opens a folder derives the same pseudonyms.
 	const dataDir = isPostgresUrl(target) ? config.EFFEKT_DATA_DIR : target;
 	let secret: string;
+	let firstAdmin: CreatedAdmin | null;
 	try {
 		secret = loadSecret({ secret: config.EFFEKT_SECRET, dataDir });
 		await checkSecretFingerprint(database, secret);
+		firstAdmin = await ensureFirstAdmin(database.db, config.EFFEKT_ADMIN_PASSWORD).catch((error: unknown) => {
+			throw error instanceof AppError ? new ConfigError(`invalid configuration: EFFEKT_ADMIN_PASSWORD: ${error.message}`) : error;
+		});
 	} catch (error) {
 		await database.close();
 		throw error;
 	}
-	const app = createApp({ database, secret, dataDir });
-	return { config, database, secret, app, close: () => database.close() };
+	const app = createApp({
+		database,
+		secret,
+		dataDir,
+		sessionPolicy: { idleMs: config.EFFEKT_SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.EFFEKT_SESSION_MAX_HOURS * 3_600_000 }
+	});
+	return { config, database, secret, app, firstAdmin, close: () => database.close() };
 }

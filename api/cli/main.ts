@@ -6,12 +6,12 @@ import { DatabaseLockedError } from '../db/lock';
 import { ImportFileError } from '../../pipelines/import/types';
 import { AppError } from '../errors';
 import { SecretMismatchError } from '../secret';
-import { startRuntime } from '../runtime';
+import { startRuntime, type Runtime } from '../runtime';
 import type { Command } from './command';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
-import { CliError, createOutput } from './output';
+import { CliError, createOutput, type Output } from './output';
 
 const commands: Command[] = [demoCommand, importCommand, serveCommand];
 
@@ -37,6 +37,18 @@ function describeUnexpected(error: unknown): string {
 	if (code && /^[0-9A-Z]{5}$/.test(code)) return `database error ${code}`;
 	if (code?.startsWith('E')) return (message ?? code).split('\n')[0];
 	return `${name ?? 'Error'} (unexpected; run with EFFEKT_LOG=debug for details)`;
+}
+
+/** A new database's administrator: the generated password is shown this once (stderr). */
+function announceFirstAdmin(runtime: Runtime, out: Output): void {
+	const admin = runtime.firstAdmin;
+	if (!admin) return;
+	if (admin.generatedPassword) {
+		out.note(`Ny database: administratoren "${admin.username}" er oprettet med adgangskoden ${admin.generatedPassword}`);
+		out.note('Adgangskoden vises kun denne ene gang. Skift den efter første login.');
+	} else {
+		out.note(`Ny database: administratoren "${admin.username}" er oprettet med adgangskoden fra EFFEKT_ADMIN_PASSWORD.`);
+	}
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -65,7 +77,11 @@ export async function main(argv: string[]): Promise<number> {
 			positionals: parsed.positionals,
 			config,
 			out,
-			openRuntime: (purpose) => startRuntime({ db: parsed.values.db as string | undefined, purpose, config })
+			openRuntime: async (purpose) => {
+				const runtime = await startRuntime({ db: parsed.values.db as string | undefined, purpose, config });
+				announceFirstAdmin(runtime, out);
+				return runtime;
+			}
 		});
 		return 0;
 	} catch (error) {

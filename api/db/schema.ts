@@ -57,20 +57,36 @@ export const users = pgTable('users', {
 	passwordHash: text('password_hash'),
 	isAdmin: boolean('is_admin').notNull().default(false),
 	disabledAt: timestamp('disabled_at', { withTimezone: true }),
+	passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
 	createdAt: createdAt()
 });
+
+/** Server-side sessions. The id is the SHA-256 of the cookie's token, so a copy of the
+ * table (a backup, a log of a query) does not let anyone sign in. Times come from the
+ * application's clock, so idle and absolute timeouts can be tested with a fake one. */
+export const sessions = pgTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('sessions_user').on(t.userId)]
+);
 
 export const projectMembers = pgTable(
 	'project_members',
 	{
 		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
 		userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+		/** One role per user and project (api/services/access.ts says what each may do). */
 		role: role('role').notNull(),
 		/** For the practitioner role: the pseudonymous practitioner whose cases the user may see. */
-		practitionerId: uuid('practitioner_id').references(() => practitioners.id),
+		practitionerId: uuid('practitioner_id').references(() => practitioners.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
 	},
-	(t) => [primaryKey({ columns: [t.projectId, t.userId, t.role] })]
+	(t) => [primaryKey({ columns: [t.projectId, t.userId] })]
 );
 
 export const importBatches = pgTable(

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../app';
 import type { DatabaseHandle } from '../db/client';
+import { createTestUser, requestAs, signIn } from '../testing/auth';
 import { openTestDatabase, testDatabases } from '../testing/databases';
 import { projectRoot } from '../web-build';
 
@@ -12,6 +13,7 @@ const sample = join(projectRoot, 'fixtures/samples/demo-small');
 describe.each(testDatabases())('import routes on $kind', (kind) => {
 	let handle: DatabaseHandle;
 	let app: App;
+	let request: ReturnType<typeof requestAs>;
 	let dataDir: string;
 	let projectId: string;
 	const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -20,7 +22,9 @@ describe.each(testDatabases())('import routes on $kind', (kind) => {
 		handle = await openTestDatabase(kind);
 		dataDir = mkdtempSync(join(tmpdir(), 'effekt-uploads-'));
 		app = createApp({ database: handle, secret: 'routes-test-secret-routes-test-secret', dataDir });
-		projectId = (await (await app.request('/api/projects', json({ name: 'Upload' }))).json()).project.id;
+		await createTestUser(handle.db, { username: 'admin', isAdmin: true });
+		request = requestAs(app, await signIn(app, 'admin'));
+		projectId = (await (await request('/api/projects', json({ name: 'Upload' }))).json()).project.id;
 	});
 	afterAll(async () => {
 		await handle?.close();
@@ -28,7 +32,7 @@ describe.each(testDatabases())('import routes on $kind', (kind) => {
 	});
 
 	async function upload(file: string) {
-		const response = await app.request(`/api/projects/${projectId}/imports/uploads`, {
+		const response = await request(`/api/projects/${projectId}/imports/uploads`, {
 			method: 'POST',
 			headers: { 'x-file-name': encodeURIComponent(file) },
 			body: readFileSync(join(sample, file))
@@ -39,7 +43,7 @@ describe.each(testDatabases())('import routes on $kind', (kind) => {
 
 	async function waitForJob(jobId: string) {
 		for (let i = 0; i < 600; i++) {
-			const { job } = await (await app.request(`/api/projects/${projectId}/imports/jobs/${jobId}`)).json();
+			const { job } = await (await request(`/api/projects/${projectId}/imports/jobs/${jobId}`)).json();
 			if (job.status !== 'running') return job;
 			await new Promise((r) => setTimeout(r, 50));
 		}
@@ -48,7 +52,7 @@ describe.each(testDatabases())('import routes on $kind', (kind) => {
 
 	it('previews an upload pseudonymised, with its column mapping and first rows', async () => {
 		const { id } = await upload('journaler.csv');
-		const response = await app.request(`/api/projects/${projectId}/imports/uploads/${id}/preview?kind=journals`);
+		const response = await request(`/api/projects/${projectId}/imports/uploads/${id}/preview?kind=journals`);
 		expect(response.status).toBe(200);
 		const preview = await response.json();
 		expect(preview).toMatchObject({ format: 'csv', delimiter: ';', missingRequired: [], unknown: [] });
@@ -61,33 +65,33 @@ describe.each(testDatabases())('import routes on $kind', (kind) => {
 
 	it('imports an upload in the background, reports it, lists the batch and deletes the upload', async () => {
 		const { id } = await upload('sager.csv');
-		const start = await app.request(`/api/projects/${projectId}/imports`, json({ uploadId: id, kind: 'cases' }));
+		const start = await request(`/api/projects/${projectId}/imports`, json({ uploadId: id, kind: 'cases' }));
 		expect(start.status).toBe(202);
 		const job = await waitForJob((await start.json()).job.id);
 		expect(job.status).toBe('done');
 		expect(job.report).toMatchObject({ committed: true, imported: 12, rows_read: 12 });
-		const { batches } = await (await app.request(`/api/projects/${projectId}/imports`)).json();
+		const { batches } = await (await request(`/api/projects/${projectId}/imports`)).json();
 		expect(batches.map((b: { kind: string; rowsImported: number }) => [b.kind, b.rowsImported])).toContainEqual(['cases', 12]);
 		expect(readdirSync(join(dataDir, 'uploads')).filter((n) => n.startsWith(id))).toEqual([]);
 	});
 
 	it('remembers a column mapping per project and uses it in the next preview', async () => {
-		const put = await app.request(`/api/projects/${projectId}/imports/mappings/journals`, { ...json({ mapping: { Overskrift: '' } }), method: 'PUT' });
+		const put = await request(`/api/projects/${projectId}/imports/mappings/journals`, { ...json({ mapping: { Overskrift: '' } }), method: 'PUT' });
 		expect(await put.json()).toEqual({ mapping: { Overskrift: '' } });
 		const { id } = await upload('journaler.csv');
-		const preview = await (await app.request(`/api/projects/${projectId}/imports/uploads/${id}/preview?kind=journals`)).json();
+		const preview = await (await request(`/api/projects/${projectId}/imports/uploads/${id}/preview?kind=journals`)).json();
 		expect(preview.mapping.find((m: { header: string }) => m.header === 'Overskrift').field).toBeNull();
 	});
 
 	it('offers the rejected rows of a skip-invalid batch as a CSV, formulas defused, identifiers pseudonymised', async () => {
 		const csv = 'Sagsnr;Dato;Tekst\n2019-1;01-02-2019;Fint notat.\n2019-1;31-02-2019;"=HYPERLINK(""http://x"";""klik"") Mor CPR 120385-1234"\n';
-		const response = await app.request(`/api/projects/${projectId}/imports/uploads`, { method: 'POST', headers: { 'x-file-name': 'afvist.csv' }, body: csv });
+		const response = await request(`/api/projects/${projectId}/imports/uploads`, { method: 'POST', headers: { 'x-file-name': 'afvist.csv' }, body: csv });
 		const { upload } = await response.json();
-		const start = await app.request(`/api/projects/${projectId}/imports`, json({ uploadId: upload.id, kind: 'journals', skipInvalid: true }));
+		const start = await request(`/api/projects/${projectId}/imports`, json({ uploadId: upload.id, kind: 'journals', skipInvalid: true }));
 		const job = await waitForJob((await start.json()).job.id);
 		expect(job.error).toBeUndefined();
 		expect(job.report).toMatchObject({ committed: true, imported: 1 });
-		const download = await app.request(`/api/projects/${projectId}/imports/batches/${job.report.batch}/rejected.csv`);
+		const download = await request(`/api/projects/${projectId}/imports/batches/${job.report.batch}/rejected.csv`);
 		expect(download.status).toBe(200);
 		expect(download.headers.get('content-type')).toContain('text/csv');
 		const text = await download.text();
@@ -96,21 +100,21 @@ describe.each(testDatabases())('import routes on $kind', (kind) => {
 		expect(lines[1]).toMatch(/^3;2;Dato;"?impossible date/);
 		expect(text).toContain(`"'=HYPERLINK(`);
 		expect(text).not.toContain('120385-1234');
-		expect((await app.request(`/api/projects/${projectId}/imports/batches/not-a-uuid/rejected.csv`)).status).toBe(404);
+		expect((await request(`/api/projects/${projectId}/imports/batches/not-a-uuid/rejected.csv`)).status).toBe(404);
 	});
 
 	it('refuses a column mapping to a field that does not exist, and malformed JSON, with 400', async () => {
-		const bad = await app.request(`/api/projects/${projectId}/imports/mappings/journals`, { ...json({ mapping: { Foo: 'nonsense' } }), method: 'PUT' });
+		const bad = await request(`/api/projects/${projectId}/imports/mappings/journals`, { ...json({ mapping: { Foo: 'nonsense' } }), method: 'PUT' });
 		expect(bad.status).toBe(400);
 		expect((await bad.json()).error.details.field).toBe('mapping.Foo');
-		const malformed = await app.request(`/api/projects/${projectId}/imports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"uploadId": ' });
+		const malformed = await request(`/api/projects/${projectId}/imports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"uploadId": ' });
 		expect(malformed.status).toBe(400);
 	});
 
 	it('answers a file that cannot be read with 400, naming file, line and reason', async () => {
-		const response = await app.request(`/api/projects/${projectId}/imports/uploads`, { method: 'POST', headers: { 'x-file-name': 'afkortet.csv' }, body: 'Sagsnr;Dato;Tekst\n1;01-02-2019;"aldrig lukket\n' });
+		const response = await request(`/api/projects/${projectId}/imports/uploads`, { method: 'POST', headers: { 'x-file-name': 'afkortet.csv' }, body: 'Sagsnr;Dato;Tekst\n1;01-02-2019;"aldrig lukket\n' });
 		const { upload: saved } = await response.json();
-		const preview = await app.request(`/api/projects/${projectId}/imports/uploads/${saved.id}/preview?kind=journals`);
+		const preview = await request(`/api/projects/${projectId}/imports/uploads/${saved.id}/preview?kind=journals`);
 		expect(preview.status).toBe(400);
 		const body = await preview.json();
 		expect(body.error.code).toBe('bad_request');
@@ -120,14 +124,14 @@ describe.each(testDatabases())('import routes on $kind', (kind) => {
 
 	it('finds an upload only from the project it was uploaded to', async () => {
 		const { id } = await upload('fit.csv');
-		const other = (await (await app.request('/api/projects', json({ name: 'Anden' }))).json()).project.id;
-		expect((await app.request(`/api/projects/${other}/imports/uploads/${id}/preview?kind=fit`)).status).toBe(404);
+		const other = (await (await request('/api/projects', json({ name: 'Anden' }))).json()).project.id;
+		expect((await request(`/api/projects/${other}/imports/uploads/${id}/preview?kind=fit`)).status).toBe(404);
 	});
 
 	it('answers unknown uploads, jobs and kinds with 404 or 400', async () => {
-		expect((await app.request(`/api/projects/${projectId}/imports/jobs/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
-		expect((await app.request(`/api/projects/${projectId}/imports/uploads/00000000-0000-4000-8000-000000000000/preview?kind=fit`)).status).toBe(404);
+		expect((await request(`/api/projects/${projectId}/imports/jobs/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+		expect((await request(`/api/projects/${projectId}/imports/uploads/00000000-0000-4000-8000-000000000000/preview?kind=fit`)).status).toBe(404);
 		const { id } = await upload('fit.csv');
-		expect((await app.request(`/api/projects/${projectId}/imports/uploads/${id}/preview?kind=nonsense`)).status).toBe(400);
+		expect((await request(`/api/projects/${projectId}/imports/uploads/${id}/preview?kind=nonsense`)).status).toBe(400);
 	});
 });

@@ -1,11 +1,11 @@
 // /api/projects/:projectId/imports: upload an export (streamed to disk), preview it with
 // its column mapping, remember mappings, start the import, and follow its progress.
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { FIELDS } from '../../pipelines/import/headers';
 import { inspectFile } from '../../pipelines/import/read';
 import type { AppDeps } from '../app';
 import { getProject } from '../services/projects';
+import { router } from '../env';
 import { getImportJob, startImportJob } from '../services/harvest/jobs';
 import { columnMappingFor, rememberColumnMapping } from '../services/harvest/mapping';
 import { deleteUpload, findUpload, saveUpload } from '../services/harvest/uploads';
@@ -24,20 +24,20 @@ const mappingBody = z.object({
 export function importRoutes(deps: AppDeps) {
 	const db = deps.database.db;
 	const dataDir = deps.dataDir ?? './.effekt';
-	return new Hono()
+	return router()
 		.get('/', async (c) => {
-			const project = await getProject(db, c.req.param('projectId')!);
+			const project = await getProject(db, c.var.access.projectId);
 			return c.json({ batches: await listBatches(db, project.id) });
 		})
 		.post('/uploads', async (c) => {
-			const project = await getProject(db, c.req.param('projectId')!);
+			const project = await getProject(db, c.var.access.projectId);
 			// The file name travels in a header, not the URL: names of exports can hold identifiers.
 			const fileName = decodeURIComponent(c.req.header('x-file-name') ?? '') || 'upload.csv';
 			const upload = await saveUpload(dataDir, project.id, c.req.raw.body, fileName);
 			return c.json({ upload: { id: upload.id, fileName: upload.fileName, size: upload.size, projectId: project.id } }, 201);
 		})
 		.get('/uploads/:uploadId/preview', validate('query', z.object({ kind })), async (c) => {
-			const project = await getProject(db, c.req.param('projectId')!);
+			const project = await getProject(db, c.var.access.projectId);
 			const fileKind = c.req.valid('query').kind;
 			const upload = await findUpload(dataDir, project.id, c.req.param('uploadId'));
 			const cleaner = await previewCleaner(db, deps.secret, project.id);
@@ -63,25 +63,25 @@ export function importRoutes(deps: AppDeps) {
 			});
 		})
 		.put('/mappings/:kind', validate('param', z.object({ kind, projectId: z.string(), })), validate('json', mappingBody), async (c) => {
-			const project = await getProject(db, c.req.param('projectId')!);
+			const project = await getProject(db, c.var.access.projectId);
 			const what = c.req.valid('param').kind;
 			const { mapping } = c.req.valid('json');
 			await rememberColumnMapping(db, project.id, what, mapping);
 			return c.json({ mapping: columnMappingFor((await getProject(db, project.id)).settings, what) });
 		})
 		.post('/', validate('json', startBody), async (c) => {
-			const project = await getProject(db, c.req.param('projectId')!);
+			const project = await getProject(db, c.var.access.projectId);
 			const body = c.req.valid('json');
 			const upload = await findUpload(dataDir, project.id, body.uploadId);
 			const job = startImportJob(
 				deps,
-				{ projectId: project.id, kind: body.kind, path: upload.path, fileName: upload.fileName, skipInvalid: body.skipInvalid },
+				{ projectId: project.id, kind: body.kind, path: upload.path, fileName: upload.fileName, skipInvalid: body.skipInvalid, userId: c.var.access.userId },
 				() => deleteUpload(upload)
 			);
 			return c.json({ job }, 202);
 		})
 		.get('/batches/:batchId/rejected.csv', async (c) => {
-			const project = await getProject(db, c.req.param('projectId')!);
+			const project = await getProject(db, c.var.access.projectId);
 			const { fileName, csv } = await rejectedRowsCsv(db, project.id, c.req.param('batchId'));
 			return c.body(csv, 200, {
 				'content-type': 'text/csv; charset=utf-8',
@@ -92,6 +92,6 @@ export function importRoutes(deps: AppDeps) {
 		.get('/jobs/:jobId', async (c) => {
 			// Answered from memory: on PGlite the import's open transaction holds every other
 			// query, and the progress must still move.
-			return c.json({ job: getImportJob(c.req.param('projectId')!, c.req.param('jobId')) });
+			return c.json({ job: getImportJob(c.var.access.projectId, c.req.param('jobId')) });
 		});
 }

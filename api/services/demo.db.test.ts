@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { generateProject } from '../../fixtures/generator/index';
@@ -5,7 +6,7 @@ import type { DatabaseHandle } from '../db/client';
 import * as t from '../db/schema';
 import { openTestDatabase, testDatabases } from '../testing/databases';
 import { loadDemoProject, type DemoResult } from './demo';
-import { listProjects } from './projects';
+import { listProjectsFor } from './projects';
 
 const options = { cases: 40, seed: 11 };
 const generated = generateProject(options);
@@ -38,8 +39,10 @@ describe.each(testDatabases())('demo project on $kind', (kind) => {
 	});
 
 	it('is listed with its counts', async () => {
-		const [listed] = await listProjects(handle.db);
+		const admin = { id: randomUUID(), username: 'admin', displayName: 'Admin', isAdmin: true };
+		const [listed] = await listProjectsFor(handle.db, admin);
 		expect(listed).toMatchObject({
+			role: 'admin',
 			id: result.projectId,
 			isDemo: true,
 			caseCount: result.counts.cases,

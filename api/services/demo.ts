@@ -8,7 +8,7 @@ import { generateProject } from '../../fixtures/generator/index';
 import type { GeneratedCase } from '../../fixtures/generator/types';
 import { ageBand } from '../../pipelines/cases/age-band';
 import { createPseudonymiser } from '../../pipelines/pseudonymise/index';
-import type { AppDeps } from '../app';
+import type { ServiceDeps } from '../app';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client';
 import * as t from '../db/schema';
@@ -20,6 +20,8 @@ import { audit } from './audit';
 export interface DemoOptions {
 	cases: number;
 	seed: number;
+	/** Who loads it (for the audit log). */
+	userId?: string | null;
 }
 
 export interface DemoCounts {
@@ -43,7 +45,7 @@ async function insertChunked<T extends Record<string, unknown>>(db: Database, ta
 	for (let i = 0; i < rows.length; i += CHUNK) await db.insert(table).values(rows.slice(i, i + CHUNK) as never);
 }
 
-export async function loadDemoProject(deps: AppDeps, options: DemoOptions): Promise<DemoResult> {
+export async function loadDemoProject(deps: ServiceDeps, options: DemoOptions): Promise<DemoResult> {
 	const db = deps.database.db;
 	const demoKey = { cases: options.cases, seed: options.seed };
 	const [existing] = await db
@@ -116,7 +118,7 @@ export async function loadDemoProject(deps: AppDeps, options: DemoOptions): Prom
 			.update(t.importBatches)
 			.set({ status: 'committed', rowsRead: counts.journalEntries, rowsImported: counts.journalEntries, report: counts, finishedAt: new Date() })
 			.where(eq(t.importBatches.id, batchId));
-		await audit(tx, { action: 'demo.load', projectId, objectType: 'project', objectId: projectId, details: { ...demoKey, ...counts } });
+		await audit(tx, { action: 'demo.load', userId: options.userId ?? null, projectId, objectType: 'project', objectId: projectId, details: { ...demoKey, ...counts } });
 		return { created: true, projectId, name, counts };
 	});
 }

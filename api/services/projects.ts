@@ -1,9 +1,11 @@
-// Projects: listing with their sizes, creation and lookup. Routes and the CLI call these.
-import { desc, eq, sql } from 'drizzle-orm';
+// Projects: listing (a user's own) with their sizes, creation and lookup. Routes and the CLI call these.
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { cases, fitRatings, journalEntries, projects } from '../db/schema';
+import { cases, fitRatings, journalEntries, projectMembers, projects } from '../db/schema';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
+import type { Role } from './access';
+import type { SessionUser } from './auth/sessions';
 
 export interface ProjectSummary {
 	id: string;
@@ -11,12 +13,25 @@ export interface ProjectSummary {
 	description: string;
 	isDemo: boolean;
 	createdAt: string;
+	/** The caller's role in the project. */
+	role: Role;
 	caseCount: number;
 	entryCount: number;
 	fitRatingCount: number;
 }
 
-export async function listProjects(db: Database): Promise<ProjectSummary[]> {
+/**
+ * The projects a user may open, with their sizes: every project for an administrator,
+ * otherwise the user's memberships. A practitioner's counts are of their own cases.
+ */
+export async function listProjectsFor(db: Database, user: SessionUser): Promise<ProjectSummary[]> {
+	const memberships = user.isAdmin
+		? null
+		: await db
+				.select({ projectId: projectMembers.projectId, role: projectMembers.role, practitionerId: projectMembers.practitionerId })
+				.from(projectMembers)
+				.where(eq(projectMembers.userId, user.id));
+	if (memberships && !memberships.length) return [];
 	// Written out with explicit qualification: inside a subquery drizzle renders columns
 	// unqualified, and a bare "id" would then bind to the inner table.
 	const count = (table: typeof cases | typeof journalEntries | typeof fitRatings) =>
@@ -33,8 +48,34 @@ export async function listProjects(db: Database): Promise<ProjectSummary[]> {
 			fitRatingCount: count(fitRatings)
 		})
 		.from(projects)
+		.where(memberships ? inArray(projects.id, memberships.map((m) => m.projectId)) : undefined)
 		.orderBy(desc(projects.createdAt));
-	return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+	const own = memberships ? await ownCounts(db, memberships) : new Map<string, OwnCounts>();
+	return rows.map((r) => {
+		const member = memberships?.find((m) => m.projectId === r.id);
+		const role: Role = member?.role ?? 'admin';
+		return { ...r, ...(role === 'practitioner' ? own.get(r.id) ?? ZERO : {}), role, createdAt: r.createdAt.toISOString() };
+	});
+}
+
+type OwnCounts = Pick<ProjectSummary, 'caseCount' | 'entryCount' | 'fitRatingCount'>;
+const ZERO: OwnCounts = { caseCount: 0, entryCount: 0, fitRatingCount: 0 };
+
+async function ownCounts(db: Database, memberships: { projectId: string; role: Role; practitionerId: string | null }[]) {
+	const result = new Map<string, OwnCounts>();
+	for (const m of memberships) {
+		if (m.role !== 'practitioner' || !m.practitionerId) continue;
+		const [row] = await db
+			.select({
+				caseCount: sql<number>`count(*)::int`,
+				entryCount: sql<number>`coalesce(sum((select count(*) from ${journalEntries} e where e.case_id = ${cases.id})), 0)::int`,
+				fitRatingCount: sql<number>`coalesce(sum((select count(*) from ${fitRatings} f where f.case_id = ${cases.id})), 0)::int`
+			})
+			.from(cases)
+			.where(and(eq(cases.projectId, m.projectId), eq(cases.practitionerId, m.practitionerId)));
+		result.set(m.projectId, row);
+	}
+	return result;
 }
 
 export async function getProject(db: Database, projectId: string) {

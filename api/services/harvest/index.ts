@@ -9,7 +9,7 @@ import { openTable, readRecords } from '../../../pipelines/import/read';
 import { ImportFileError, type ImportKind, type ParsedRow, type SourceFormat, type SourceProblem } from '../../../pipelines/import/types';
 import { createPseudonymiser, findCprNumbers } from '../../../pipelines/pseudonymise/index';
 import { createKnownNames } from '../../../pipelines/pseudonymise/known-names';
-import type { AppDeps } from '../../app';
+import type { ServiceDeps } from '../../app';
 import { Rollback, withBulkSession, type BulkSession } from '../../db/bulk';
 import { importBatches } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -64,7 +64,7 @@ const MAX_LISTED_PROBLEMS = 10_000;
 /** Where journalRow and fitRow put the case id (after project_id). */
 const CASE_ID_COLUMN = 1;
 
-export async function importFile(deps: AppDeps, request: ImportRequest): Promise<ImportReport> {
+export async function importFile(deps: ServiceDeps, request: ImportRequest): Promise<ImportReport> {
 	const db = deps.database.db;
 	const project = await getProject(db, request.projectId);
 	const key = projectKey(deps.secret, project.id);

@@ -2,7 +2,7 @@
 // polls. Jobs live in memory only: a restart loses the progress, never data, because an
 // unfinished import's transaction is simply not committed.
 import { randomUUID } from 'node:crypto';
-import type { AppDeps } from '../../app';
+import type { ServiceDeps } from '../../app';
 import { ImportFileError } from '../../../pipelines/import/types';
 import { AppError } from '../../errors';
 import { log } from '../../log';
@@ -22,7 +22,7 @@ export interface ImportJob {
 const jobs = new Map<string, ImportJob>();
 const KEEP = 200;
 
-export function startImportJob(deps: AppDeps, request: ImportRequest, onSettled?: () => Promise<void>): ImportJob {
+export function startImportJob(deps: ServiceDeps, request: ImportRequest, onSettled?: () => Promise<void>): ImportJob {
 	const job: ImportJob = {
 		id: randomUUID(),
 		projectId: request.projectId,
@@ -36,7 +36,7 @@ export function startImportJob(deps: AppDeps, request: ImportRequest, onSettled?
 	return job;
 }
 
-async function run(deps: AppDeps, request: ImportRequest, job: ImportJob, onSettled?: () => Promise<void>) {
+async function run(deps: ServiceDeps, request: ImportRequest, job: ImportJob, onSettled?: () => Promise<void>) {
 	let outcome: Pick<ImportJob, 'status' | 'report' | 'error'>;
 	try {
 		const report = await importFile(deps, { ...request, onProgress: (p) => (job.progress = p) });

@@ -1,0 +1,124 @@
+// The route table of access rules: every API route names who may call it, here, in one
+// place. The guard applies the rule of the route a request matched before any handler
+// runs; createApp refuses to start when a route has no rule (or a rule no route), and
+// the role-matrix test (api/policy.db.test.ts) calls every route as every role.
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { matchedRoutes } from 'hono/route';
+import type { AppDeps } from './app';
+import type { AppEnv } from './env';
+import { AppError } from './errors';
+import { projectAccess, roleAllows, type Permission } from './services/access';
+import { resolveSession } from './services/auth/sessions';
+
+export type RouteRule =
+	| { kind: 'public' }
+	| { kind: 'signed-in' }
+	/** Workbench administrators (users.is_admin): accounts and the whole audit log. */
+	| { kind: 'workbench-admin' }
+	/** A member of the project in the URL whose role holds the permission. */
+	| { kind: 'project'; permission: Permission };
+
+const PUBLIC: RouteRule = { kind: 'public' };
+const SIGNED_IN: RouteRule = { kind: 'signed-in' };
+const ADMIN: RouteRule = { kind: 'workbench-admin' };
+const project = (permission: Permission): RouteRule => ({ kind: 'project', permission });
+
+const P = '/api/projects/:projectId';
+
+export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
+	'GET /api/health': PUBLIC,
+	'POST /api/auth/login': PUBLIC,
+	// Logging out must work with an expired session too (it clears the cookie).
+	'POST /api/auth/logout': PUBLIC,
+	'GET /api/auth/me': SIGNED_IN,
+	'POST /api/auth/password': SIGNED_IN,
+
+	'GET /api/users': ADMIN,
+	'POST /api/users': ADMIN,
+	'PATCH /api/users/:userId': ADMIN,
+	'GET /api/audit': ADMIN,
+
+	// The list holds only the caller's own projects.
+	'GET /api/projects': SIGNED_IN,
+	'POST /api/projects': ADMIN,
+	'POST /api/projects/demo': ADMIN,
+	[`GET ${P}`]: project('project:read'),
+	[`PUT ${P}/pseudonym-map`]: project('project:manage'),
+	[`GET ${P}/members`]: project('project:manage'),
+	[`PUT ${P}/members/:userId`]: project('project:manage'),
+	[`DELETE ${P}/members/:userId`]: project('project:manage'),
+	[`GET ${P}/practitioners`]: project('project:manage'),
+	[`GET ${P}/audit`]: project('audit:read'),
+
+	[`GET ${P}/cases`]: project('cases:read'),
+	[`GET ${P}/cases/:caseId`]: project('cases:read'),
+	[`GET ${P}/cases/:caseId/entries`]: project('cases:text'),
+	[`GET ${P}/overview`]: project('aggregates:read'),
+
+	[`GET ${P}/imports`]: project('import:write'),
+	[`POST ${P}/imports`]: project('import:write'),
+	[`POST ${P}/imports/uploads`]: project('import:write'),
+	[`GET ${P}/imports/uploads/:uploadId/preview`]: project('import:write'),
+	[`PUT ${P}/imports/mappings/:kind`]: project('import:write'),
+	[`GET ${P}/imports/jobs/:jobId`]: project('import:write'),
+	[`GET ${P}/imports/batches/:batchId/rejected.csv`]: project('import:write')
+};
+
+export const SESSION_COOKIE = '__Host-effekt_session';
+
+/** The endpoint a request matched (middleware entries are method ALL), if any. */
+export function endpointOf(c: Context): { method: string; path: string } | undefined {
+	const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+	return matchedRoutes(c).find((r) => r.method === method);
+}
+
+/** Every endpoint of the app has a rule, and every rule an endpoint: checked at start. */
+export function checkRouteRules(routes: readonly { method: string; path: string }[]): void {
+	const endpoints = new Set(routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
+	const missing = [...endpoints].filter((key) => !ROUTE_RULES[key]);
+	const stale = Object.keys(ROUTE_RULES).filter((key) => !endpoints.has(key));
+	if (missing.length || stale.length) {
+		throw new Error(
+			[missing.length && `routes without an access rule in api/policy.ts: ${missing.join(', ')}`, stale.length && `rules without a route: ${stale.join(', ')}`]
+				.filter(Boolean)
+				.join('; ')
+		);
+	}
+	for (const [key, rule] of Object.entries(ROUTE_RULES)) {
+		if (rule.kind === 'project' && !key.split(' ')[1].startsWith(`${P}`)) throw new Error(`${key}: a project rule needs a path under ${P}`);
+	}
+}
+
+/**
+ * Signs the request in from its session cookie and applies its route's rule: 401 without
+ * a session, 403 when the role lacks the right, and 404 for a project the user is not a
+ * member of (the same answer as for one that does not exist).
+ */
+export function guard(deps: AppDeps): MiddlewareHandler<AppEnv> {
+	const db = deps.database.db;
+	return async (c, next) => {
+		const token = getCookie(c, SESSION_COOKIE) ?? null;
+		const user = token ? await resolveSession(db, token, deps.clock(), deps.sessionPolicy) : null;
+		c.set('user', user);
+		c.set('sessionToken', token);
+		const endpoint = endpointOf(c);
+		if (!endpoint) return next(); // no such route: the 404 handler answers
+		const rule = ROUTE_RULES[`${endpoint.method} ${endpoint.path}`];
+		if (!rule) throw new Error(`no access rule for ${endpoint.method} ${endpoint.path}`); // checkRouteRules prevents this
+		if (rule.kind === 'public') return next();
+		if (!user) throw new AppError('unauthenticated', 'sign in first');
+		if (rule.kind === 'signed-in') return next();
+		if (rule.kind === 'workbench-admin') {
+			if (!user.isAdmin) throw new AppError('forbidden', 'only an administrator may do this');
+			return next();
+		}
+		// Every project route lives under /api/projects/:projectId/ (checkRouteRules).
+		const projectId = decodeURIComponent(c.req.path.split('/')[3] ?? '');
+		const access = await projectAccess(db, user, projectId);
+		if (!access) throw new AppError('not_found', 'no such project');
+		if (!roleAllows(access.role, rule.permission)) throw new AppError('forbidden', `the ${access.role} role may not do this`);
+		c.set('access', access);
+		return next();
+	};
+}

@@ -1,0 +1,76 @@
+// Who may do what: the roles of a project member and the permissions each role has.
+// The route table (api/policy.ts) names one permission per route; this module decides
+// whether the signed-in user holds it in the route's project. Object-level rules (a
+// practitioner's own cases) are applied by the services with the ProjectAccess below.
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { projectMembers, projects } from '../db/schema';
+import { isUuid } from '../ids';
+import type { SessionUser } from './auth/sessions';
+
+export const ROLES = ['admin', 'analyst', 'leader', 'researcher', 'practitioner'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+	/** See that the project exists: name, description, own role. */
+	'project:read',
+	/** Change the project's settings and members. */
+	'project:manage',
+	/** Upload and import files, map columns, download rejected rows. */
+	'import:write',
+	/** List cases and read a case's variables, FIT ratings and interventions (pseudonymised). */
+	'cases:read',
+	/** Read journal text. Every read is audited. */
+	'cases:text',
+	/** Aggregates that pass disclosure control (findings, overview). */
+	'aggregates:read',
+	/** The project's audit log. */
+	'audit:read'
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * The data policy as a table (../shared/domain.md "The data policy"): leaders see only
+ * aggregates; researchers see pseudonymised case rows but no journal text; practitioners
+ * see their own cases (the services narrow every query to them).
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+	admin: PERMISSIONS,
+	analyst: ['project:read', 'import:write', 'cases:read', 'cases:text', 'aggregates:read'],
+	leader: ['project:read', 'aggregates:read'],
+	researcher: ['project:read', 'cases:read', 'aggregates:read'],
+	practitioner: ['project:read', 'cases:read', 'cases:text']
+};
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+	return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** A signed-in user's standing in one project, as the services need it. */
+export interface ProjectAccess {
+	projectId: string;
+	userId: string;
+	role: Role;
+	/** Set for the practitioner role: every case query is narrowed to this practitioner. */
+	practitionerId: string | null;
+}
+
+/**
+ * The user's role in a project, or null when the project does not exist or the user is
+ * not a member (the caller answers 404 to both, so ids cannot be probed). A workbench
+ * administrator is the admin of every project.
+ */
+export async function projectAccess(db: Database, user: SessionUser, projectId: string): Promise<ProjectAccess | null> {
+	if (!isUuid(projectId)) return null;
+	if (user.isAdmin) {
+		const [project] = await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId));
+		return project ? { projectId, userId: user.id, role: 'admin', practitionerId: null } : null;
+	}
+	const [member] = await db
+		.select({ role: projectMembers.role, practitionerId: projectMembers.practitionerId })
+		.from(projectMembers)
+		.where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, user.id)));
+	if (!member) return null;
+	// A practitioner member not (or no longer) linked to a practitioner sees nothing.
+	return { projectId, userId: user.id, role: member.role, practitionerId: member.practitionerId };
+}
