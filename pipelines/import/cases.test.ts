@@ -53,6 +53,14 @@ describe('validateCaseRow', () => {
 		expect(validate({ Sagsnr: '1', Målgruppe: 'Ældre' }).problems).toEqual([{ line: 3, row: 2, column: 'Målgruppe', reason: 'unknown target group "Ældre" (expected Børn og unge or Voksne)' }]);
 	});
 
+	it('does not take Object.prototype members for target groups (found by the property tests)', () => {
+		for (const label of ['constructor', 'Constructor']) {
+			const row = validate({ Sagsnr: '1', Målgruppe: label });
+			expect(row.record).toBeNull();
+			expect(row.problems).toEqual([{ line: 3, row: 2, column: 'Målgruppe', reason: `unknown target group "${label}" (expected Børn og unge or Voksne)` }]);
+		}
+	});
+
 	it('maps closing reasons, tolerating the definite form', () => {
 		const reason = (label: string) => validate({ Sagsnr: '1', Målgruppe: 'Børn', Afslutningsårsag: label }).record?.closingReason;
 		expect(reason('Borger afsluttede')).toBe('borger_afsluttede');

@@ -8,9 +8,10 @@ import type { CaseRecord, ParsedRow } from './types';
 import { normaliseLabel } from './normalise';
 import { parseDanishDate, parseInteger, quote } from './values';
 
-const TARGET_GROUPS: Record<string, CaseRecord['targetGroup']> = {};
-for (const label of ['Børn og unge', 'Børn', 'Barn', 'Unge', 'Børn og familie', 'Familie', 'children', 'child', 'youth', 'Children and young people']) TARGET_GROUPS[normaliseLabel(label)] = 'children';
-for (const label of ['Voksne', 'Voksen', 'Voksenområdet', 'adults', 'adult']) TARGET_GROUPS[normaliseLabel(label)] = 'adults';
+// A Map, not an object: a cell reading "constructor" must not find Object.prototype's.
+const TARGET_GROUPS = new Map<string, CaseRecord['targetGroup']>();
+for (const label of ['Børn og unge', 'Børn', 'Barn', 'Unge', 'Børn og familie', 'Familie', 'children', 'child', 'youth', 'Children and young people']) TARGET_GROUPS.set(normaliseLabel(label), 'children');
+for (const label of ['Voksne', 'Voksen', 'Voksenområdet', 'adults', 'adult']) TARGET_GROUPS.set(normaliseLabel(label), 'adults');
 
 const INTERVENTION_SEPARATOR = /\s*(?:\||;|\r?\n)\s*/;
 const NAME_SEPARATOR = /\s*(?:[;,/&]|\r?\n|\s+og\s+)\s*/;
@@ -35,7 +36,7 @@ export function validateCaseRow(cells: string[], fields: readonly (FieldOf<'case
 	const groupCell = cellAt(cells, ix.target_group);
 	let targetGroup: CaseRecord['targetGroup'] | null = null;
 	if (groupCell) {
-		targetGroup = TARGET_GROUPS[normaliseLabel(groupCell)] ?? null;
+		targetGroup = TARGET_GROUPS.get(normaliseLabel(groupCell)) ?? null;
 		if (!targetGroup) list.add(ix.target_group, `unknown target group ${quote(groupCell)} (expected Børn og unge or Voksne)`);
 	} else if (ageAtStart !== null) {
 		targetGroup = ageAtStart >= 18 ? 'adults' : 'children';

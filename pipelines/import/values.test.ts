@@ -69,6 +69,10 @@ describe('parseDanishDate', () => {
 		expect(date(input)).toBe(`ERROR ${reason}`);
 	});
 
+	it('takes only month names for months, not Object.prototype members (found by the property tests)', () => {
+		expect(date('3. constructor 2019')).toBe('ERROR unknown month "constructor" in date "3. constructor 2019"');
+	});
+
 	it('cuts a long value short in the reason', () => {
 		expect(date('Mor ringede i dag og fortalte at Emil har det bedre')).toBe('ERROR unrecognised date "Mor ringede i dag og fortalte at Emil..." (expected dd-mm-yyyy, dd.mm.yy, d. måned yyyy or yyyy-mm-dd)');
 	});
@@ -98,6 +102,10 @@ describe('parseDecimal', () => {
 	])('refuses %j: %s', (input, reason) => {
 		expect(parseDecimal(input)).toEqual({ ok: false, reason });
 	});
+
+	it('refuses a number too long to be finite (found by the property tests)', () => {
+		expect(parseDecimal('9'.repeat(400))).toEqual({ ok: false, reason: 'number too large: "9999999999999999999999999999999999999..."' });
+	});
 });
 
 describe('parseInteger', () => {
@@ -106,5 +114,10 @@ describe('parseInteger', () => {
 		expect(parseInteger('12,0')).toEqual({ ok: false, reason: 'not a whole number: "12,0"' });
 		expect(parseInteger('12 år')).toEqual({ ok: false, reason: 'not a whole number: "12 år"' });
 		expect(parseInteger('')).toEqual({ ok: false, reason: 'empty' });
+	});
+
+	it('refuses a whole number past 2^53, which would read as another number (found by the property tests)', () => {
+		expect(parseInteger('9007199254740991')).toEqual({ ok: true, value: 9007199254740991 });
+		expect(parseInteger('9999999999999999')).toEqual({ ok: false, reason: 'number too large: "9999999999999999"' });
 	});
 });

@@ -76,7 +76,9 @@ export function parseDanishDate(value: string): Parsed<string> {
 	if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]), s, m, 4);
 	m = WORDED.exec(s);
 	if (m) {
-		const month = MONTHS[m[2].toLowerCase()];
+		// Own keys only: "3. constructor 2019" must not find Object.prototype.constructor.
+		const name = m[2].toLowerCase();
+		const month = Object.hasOwn(MONTHS, name) ? MONTHS[name] : undefined;
 		if (month === undefined) return fail(`unknown month ${quote(m[2])} in date ${quote(s)}`);
 		return isoDate(Number(m[3]), month, Number(m[1]), s, m, 4);
 	}
@@ -96,7 +98,9 @@ export function parseDecimal(value: string): Parsed<number> {
 		const separators = s.replace(/[^.,]/g, '').length;
 		return fail(separators > 1 ? `two decimal separators in ${quote(s)}` : `not a number: ${quote(s)}`);
 	}
-	return ok(Number(s.replace(',', '.')));
+	const n = Number(s.replace(',', '.'));
+	// A few hundred digits overflow to Infinity, which is no score anyone wrote.
+	return Number.isFinite(n) ? ok(n) : fail(`number too large: ${quote(s)}`);
 }
 
 const INTEGER = /^[+-]?\d+$/;
@@ -106,5 +110,7 @@ export function parseInteger(value: string): Parsed<number> {
 	const s = value.trim();
 	if (s === '') return fail('empty');
 	if (!INTEGER.test(s)) return fail(`not a whole number: ${quote(s)}`);
-	return ok(Number(s));
+	const n = Number(s);
+	// Past 2^53 the number is no longer the one written ("9999999999999999" reads as 1e16).
+	return Number.isSafeInteger(n) ? ok(n) : fail(`number too large: ${quote(s)}`);
 }

@@ -73,12 +73,12 @@ function caseId(resource: Resource, resolve: Resolve): string {
 
 function isReferenceTo(ref: any, type: string, resolve: Resolve): boolean {
 	if (!ref) return false;
-	return resolve(ref)?.resourceType === type || ref.type === type || new RegExp(`(^|/)${type}/`).test(ref.reference ?? '');
+	return resolve(ref)?.resourceType === type || ref.type === type || (typeof ref.reference === 'string' && new RegExp(`(^|/)${type}/`).test(ref.reference));
 }
 
 function usableIdentifier(identifiers: unknown): string | undefined {
 	for (const id of list(identifiers)) {
-		if (typeof id?.value !== 'string' || CPR_SYSTEM.test(id.system ?? '')) continue;
+		if (typeof id?.value !== 'string' || (typeof id.system === 'string' && CPR_SYSTEM.test(id.system))) continue;
 		const value = usableId(id.value);
 		if (value) return value;
 	}
@@ -115,7 +115,8 @@ function documentText(r: Resource): string | { error: string } {
 	for (const content of list(r.content)) {
 		const attachment = content?.attachment;
 		if (typeof attachment?.data !== 'string') continue;
-		const contentType: string = attachment.contentType ?? 'text/plain';
+		const declared: unknown = attachment.contentType ?? 'text/plain';
+		const contentType = typeof declared === 'string' ? declared : 'unknown';
 		if (!READABLE_TYPES.test(contentType)) {
 			unreadable.push(contentType);
 			continue;
@@ -132,27 +133,40 @@ function documentText(r: Resource): string | { error: string } {
 }
 
 function compositionText(r: Resource): string {
-	const sections = (items: unknown): string[] =>
-		list(items).flatMap((s: any) => {
-			const own = [s?.title, narrativeText(s)].filter((t): t is string => typeof t === 'string' && t !== '').join('\n');
-			return [own, ...sections(s?.section)].filter((t) => t !== '');
-		});
-	const text = sections(r.section).join('\n\n');
-	return text || narrativeText(r);
+	// Sections in document order (each before its subsections), walked with a stack rather
+	// than recursion: a hostile bundle can nest sections deeper than the call stack goes.
+	const texts: string[] = [];
+	const pending: any[] = [];
+	const readNext = (sections: unknown) => {
+		const items = list(sections);
+		for (let k = items.length - 1; k >= 0; k--) pending.push(items[k]);
+	};
+	readNext(r.section);
+	while (pending.length > 0) {
+		const s = pending.pop();
+		const own = [s?.title, narrativeText(s)].filter((t): t is string => typeof t === 'string' && t !== '').join('\n');
+		if (own !== '') texts.push(own);
+		readNext(s?.section);
+	}
+	return texts.join('\n\n') || narrativeText(r);
 }
 
 function observationText(r: Resource): string {
 	const q = r.valueQuantity;
+	const scalar = r.valueInteger ?? r.valueBoolean;
 	const value =
 		r.valueString ??
 		r.valueCodeableConcept?.text ??
 		list(r.valueCodeableConcept?.coding)[0]?.display ??
-		(q?.value !== undefined ? [q.value, q.unit].filter((x) => x !== undefined).join(' ') : undefined) ??
-		(r.valueInteger ?? r.valueBoolean)?.toString();
+		(q?.value !== undefined ? [q.value, q.unit].filter(isScalar).join(' ') : undefined) ??
+		(isScalar(scalar) ? String(scalar) : undefined);
 	const notes = list(r.note).map((n: any) => n?.text).filter((t): t is string => typeof t === 'string');
 	const text = [value, ...notes].filter((t): t is string => typeof t === 'string' && t !== '').join('\n');
 	return text || narrativeText(r);
 }
+
+// Only these are turned into text: a JSON object with a "toString" key throws when coerced.
+const isScalar = (value: unknown): value is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof value);
 
 const narrativeText = (r: any): string => (typeof r?.text?.div === 'string' ? htmlToText(r.text.div) : '');
 

@@ -65,6 +65,29 @@ describe('openFhirTable: text', () => {
 	});
 });
 
+describe('openFhirTable: hostile JSON (found by the property tests)', () => {
+	it('reads past ids, types and values that are objects with a "toString" key', async () => {
+		const file = bundleFile('{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"DocumentReference"}},{"resource":{"resourceType":[{"toString":[]}],"id":"p1"}}]}');
+		expect(await rows(file)).toEqual([{ line: 1, cells: ['', '', '', '', `${file.split('/').pop()}#DocumentReference/1`] }]);
+		const hostile = { toString: 1 };
+		const observations = bundleFile({
+			resourceType: 'Bundle',
+			entry: [
+				{ fullUrl: hostile, resource: { resourceType: 'Observation', id: hostile, subject: { reference: hostile, identifier: { system: hostile, value: 'S-1' } }, valueInteger: hostile } },
+				{ resource: { resourceType: 'Observation', id: 'o2', valueQuantity: { value: hostile, unit: 'point' } } },
+				{ resource: { resourceType: 'DocumentReference', id: 'd1', content: [{ attachment: { contentType: hostile, data: 'eA==' } }], text: { div: '<p>x</p>' } } }
+			]
+		});
+		expect((await rows(observations)).map((row) => row.cells.slice(0, 4))).toEqual([['S-1', '', '', ''], ['', '', '', 'point'], ['', '', '', 'x']]);
+	});
+
+	it('reads sections nested deeper than the call stack', async () => {
+		const depth = 12_000;
+		const file = bundleFile(`{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Composition","id":"c1","section":[${'{"section":['.repeat(depth)}{"title":"inderst"}${']}'.repeat(depth)}]}}]}`);
+		expect((await rows(file))[0].cells[3]).toBe('inderst');
+	});
+});
+
 describe('openFhirTable: refusals', () => {
 	it('a file over the size limit (100 MiB by default)', async () => {
 		const file = bundleFile('');

@@ -47,7 +47,7 @@ export async function openFhirTable(path: string, options: FhirOptions = {}): Pr
 		const r = resources[i]!;
 		const fields = journalFields(r, resolve);
 		if ('error' in fields) throw new ImportFileError(label, fields.error, i + 1);
-		const source = `${file}#${r.resourceType}/${r.id ?? (entries[i] as { fullUrl?: string }).fullUrl ?? i + 1}`;
+		const source = `${file}#${r.resourceType}/${[r.id, (entries[i] as { fullUrl?: unknown }).fullUrl].find(isString) ?? i + 1}`;
 		return { line: i + 1, cells: [fields.caseId, fields.date, fields.title, fields.text, source] };
 	});
 	return { format: 'fhir', ...(options.file ? { file: label } : {}), encoding: 'utf-8', header: [...JOURNAL_DOCUMENT_HEADER], headerLine: 0, rows: toAsync(rows) };
@@ -64,11 +64,11 @@ function parseJson(file: string, text: string): Resource | undefined {
 /** Finds a referenced resource in the bundle by relative reference ("Patient/p1"), full URL or urn:uuid. */
 function resolver(entries: unknown[]): Resolve {
 	const byKey = new Map<string, Resource>();
-	for (const entry of entries as { fullUrl?: string; resource?: Resource }[]) {
+	for (const entry of entries as { fullUrl?: unknown; resource?: Resource }[]) {
 		const r = entry?.resource;
-		if (!r?.resourceType) continue;
-		if (r.id) byKey.set(`${r.resourceType}/${r.id}`, r);
-		if (entry.fullUrl) byKey.set(entry.fullUrl, r);
+		if (!isString(r?.resourceType)) continue;
+		if (isString(r.id) && r.id) byKey.set(`${r.resourceType}/${r.id}`, r);
+		if (isString(entry.fullUrl) && entry.fullUrl) byKey.set(entry.fullUrl, r);
 	}
 	const resolve: Resolve = (reference) => {
 		const ref = (reference as { reference?: unknown } | undefined)?.reference;
@@ -80,6 +80,10 @@ function resolver(entries: unknown[]): Resolve {
 	resolve.episodesOf = (subject) => episodes.filter((e) => resolve(e.patient) === subject);
 	return resolve;
 }
+
+// Ids and types are strings in FHIR. Anything else is not used: a JSON object with a
+// "toString" key cannot even be turned into a string (TypeError), so nothing may try.
+const isString = (value: unknown): value is string => typeof value === 'string';
 
 async function* toAsync(rows: TableRow[]): AsyncGenerator<TableRow> {
 	yield* rows;

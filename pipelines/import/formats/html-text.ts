@@ -36,6 +36,7 @@ export function decodeEntities(text: string): string {
 			const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
 			return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
 		}
-		return NAMED_ENTITIES[name] ?? whole;
+		// Own keys only: "&constructor;" must not find Object.prototype.constructor.
+		return Object.hasOwn(NAMED_ENTITIES, name) ? NAMED_ENTITIES[name] : whole;
 	});
 }

@@ -85,4 +85,8 @@ describe('htmlToText', () => {
 		const html = '<div xmlns="http://www.w3.org/1999/xhtml">\n  <h2>Møde</h2>\n  <p>Mor &amp; far<br/>deltog &#8211; &aelig;&oslash;&aring; &#xE6;</p><table><tr><td>a</td><td>b</td></tr></table><script>x()</script></div>';
 		expect(htmlToText(html)).toBe('Møde\nMor & far\ndeltog – æøå æ\na\tb');
 	});
+
+	it('leaves names of Object.prototype members as written, not as entities (found by the property tests)', () => {
+		expect(htmlToText('&valueOf; &constructor; &toString; &amp;')).toBe('&valueOf; &constructor; &toString; &');
+	});
 });

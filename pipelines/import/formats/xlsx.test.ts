@@ -152,6 +152,13 @@ describe('openXlsxTable: refusals name the file', () => {
 		expect((table as ImportFileError).message).toBe(`${file}:2 (B2): damaged workbook: shared string 7 does not exist`);
 	});
 
+	it('a row number that is no row of a sheet (found by the property tests)', async () => {
+		for (const [k, r] of ['0', '-1', 'abc', '1.5', '1048577'].entries()) {
+			const file = handMade(`row-${k}.xlsx`, { sheets: [{ name: 'J', xml: sheet(`<row r="${r}"><c><v>1850-00-00</v></c></row>`) }] });
+			expect((await refusal(openXlsxTable(file), file)).reason).toBe(`damaged workbook: row number '${r}' is outside the sheet`);
+		}
+	});
+
 	it('malformed sheet XML', async () => {
 		const file = handMade('broken.xlsx', { sheets: [{ name: 'J', xml: sheet(`${header}<row r="2"><c r="A2"><v>1</c></row>`) }] });
 		expect((await refusal(openXlsxTable(file), file)).reason).toMatch(/^damaged workbook: xl\/worksheets\/sheet1.xml: /);
@@ -198,6 +205,8 @@ describe('openXlsxTable: files are closed', () => {
 	it('after every refusal', async () => {
 		const openFiles = () => (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').length : 0);
 		const files = ['nosheets.xlsx', 'named.xlsx', 'empty.xlsx', 'header-only.xlsx', 'sst.xlsx', 'broken.xlsx', 'bomb.xlsx', 'liar.xlsx'].map((f) => join(dir, f));
+		// Earlier tests' files close asynchronously too: let them settle before counting.
+		await new Promise((resolve) => setTimeout(resolve, 20));
 		const before = openFiles();
 		for (const file of files) await openXlsxTable(file, { sheet: file.endsWith('named.xlsx') ? 'FIT' : undefined }).then(() => expect.fail(file), () => undefined);
 		await new Promise((resolve) => setTimeout(resolve, 20));

@@ -81,6 +81,7 @@ function trimTrailingEmpty(cells: string[]): string[] {
 }
 
 const LAST_COLUMN = 16_383; // XFD, Excel's last column
+const LAST_ROW = 1_048_576; // Excel's last row
 
 type Cell = { ref: string; type: string; style: number; value: string; inline: string; hasValue: boolean };
 
@@ -104,6 +105,10 @@ async function* nonBlankRows(zip: GuardedZip, sheet: SheetRef, book: Workbook): 
 				} else if (e.kind === 'open') {
 					if (e.name === 'row') {
 						line = e.attributes.r ? Number(e.attributes.r) : line + 1;
+						// Every row and problem is named by this line, so "0", "-1" or "abc" cannot stand.
+						if (!Number.isInteger(line) || line < 1 || line > LAST_ROW) {
+							throw new ImportFileError(zip.file, `damaged workbook: row number '${e.attributes.r}' is outside the sheet`);
+						}
 						cells = [];
 						column = 0;
 					} else if (e.name === 'c') {
