@@ -8,6 +8,24 @@ export default {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		alias: { $api: '../api' }
+		alias: { $api: '../api' },
+		// Content Security Policy for every page: SvelteKit adds a nonce (or hash) to its own
+		// inline start-up script, so nothing else inline or from elsewhere can run.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Svelte and d3 set style attributes; no style can load from elsewhere.
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };

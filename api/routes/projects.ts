@@ -11,6 +11,7 @@ import { PSEUDONYM_MAP_POLICIES, setPseudonymMapPolicy } from '../services/harve
 import { projectOverview } from '../services/overview';
 import { listProjectAudit } from '../services/audit';
 import { auditQuery } from './users';
+import { ROLE_PERMISSIONS } from '../services/access';
 import { listPractitioners } from '../services/cases';
 
 const createBody = z.object({ name: z.string().min(1).max(200), description: z.string().max(2000).optional() });
@@ -50,6 +51,8 @@ export function projectRoutes(deps: AppDeps) {
 		.get('/:projectId', async (c) => {
 			const { id, name, description, isDemo, createdAt, settings } = await getProject(db, c.var.access.projectId);
 			const { role } = c.var.access;
-			return c.json({ project: { id, name, description, isDemo, createdAt: createdAt.toISOString(), settings, role } });
+			// What the caller may do here, so the web shows only what the API will allow.
+			const permissions = [...ROLE_PERMISSIONS[role]];
+			return c.json({ project: { id, name, description, isDemo, createdAt: createdAt.toISOString(), settings, role, permissions } });
 		});
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from '../../api/web-build';
-import { launchChromium, startWorkbench, type Workbench } from './workbench';
+import { launchChromium, signIn, startWorkbench, type Workbench } from './workbench';
 
 const sample = join(projectRoot, 'fixtures/samples/demo-small');
 
@@ -18,6 +18,7 @@ describe('data harvest page in Chromium', () => {
 	beforeAll(async () => {
 		[workbench, browser] = await Promise.all([startWorkbench(), launchChromium()]);
 		page = await browser.newPage();
+		await signIn(page, workbench.url, 'admin', workbench.adminPassword);
 		dir = mkdtempSync(join(tmpdir(), 'effekt-web-import-'));
 		const created = await page.request.post(`${workbench.url}/api/projects`, { data: { name: 'Import i browseren' } });
 		const { project } = await created.json();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startWorkbench, type Workbench } from './workbench';
+import { launchChromium, signIn, startWorkbench, type Workbench } from './workbench';
 
 describe('landing page in Chromium', () => {
 	let workbench: Workbench;
@@ -21,8 +21,22 @@ describe('landing page in Chromium', () => {
 		expect(await response.json()).toEqual({ status: 'ok', database: 'pglite', migrations: 'current' });
 	});
 
-	it('is Danish and offers the demo project on an empty database', async () => {
+	it('sends a visitor without a session to the sign-in page, and the API answers 401', async () => {
 		await page.goto(workbench.url);
+		await page.waitForURL(`${workbench.url}/login`);
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Log ind');
+		expect((await page.request.get(`${workbench.url}/api/projects`)).status()).toBe(401);
+	});
+
+	it('refuses a wrong password in Danish', async () => {
+		await page.getByLabel('Brugernavn').fill('admin');
+		await page.getByLabel('Adgangskode').fill('ikke den rigtige kode');
+		await page.getByRole('button', { name: 'Log ind' }).click();
+		await expect(page.getByRole('alert').textContent()).resolves.toBe('Forkert brugernavn eller adgangskode.');
+	});
+
+	it('is Danish and offers the demo project on an empty database', async () => {
+		await signIn(page, workbench.url, 'admin', workbench.adminPassword);
 		expect(await page.getAttribute('html', 'lang')).toBe('da');
 		await expect(page.getByText('Der er endnu ingen projekter.').isVisible()).resolves.toBe(true);
 		expect(await page.getByTestId('project').count()).toBe(0);
@@ -42,13 +56,14 @@ describe('landing page in Chromium', () => {
 		await expect(page.getByRole('status').textContent()).resolves.toBe('Demoprojektet er indlæst.');
 	});
 
-	it('opens the project with one place per step, findings and export', async () => {
+	it('opens the project with one place per step, findings, export, and (for an administrator) cases, key figures and members', async () => {
 		await page.getByRole('link', { name: /Demoprojekt/ }).click();
 		await page.waitForURL(/\/projekter\/[0-9a-f-]{36}$/);
 		const nav = page.getByRole('navigation', { name: 'Analysens trin' });
 		const places = await nav.getByRole('link').allTextContents();
 		expect(places.map((p) => p.trim())).toEqual([
-			'Overblik', '1Kortlægning', '2Datahøst', '3Dokumentationsanalyse', '4Indsatsanalyse', '5Spejling i forskning', '6Læring og beslutninger', 'Fund', 'Eksport'
+			'Overblik', '1Kortlægning', '2Datahøst', '3Dokumentationsanalyse', '4Indsatsanalyse', '5Spejling i forskning', '6Læring og beslutninger', 'Fund', 'Eksport',
+			'Sager', 'Nøgletal', 'Medlemmer'
 		]);
 		await nav.getByRole('link', { name: /Fund/ }).click();
 		await page.waitForURL(/\/fund$/);

@@ -4,21 +4,25 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildWeb, projectRoot, webBuildIsStale } from '../../api/web-build';
 
 export interface Workbench {
 	url: string;
 	dataDir: string;
+	/** The first administrator's password (EFFEKT_ADMIN_PASSWORD of the server). */
+	adminPassword: string;
 	stop(): Promise<void>;
 }
+
+const ADMIN_PASSWORD = 'browser-test administrator kodeord';
 
 export async function startWorkbench(): Promise<Workbench> {
 	if (webBuildIsStale()) buildWeb();
 	const dataDir = mkdtempSync(join(tmpdir(), 'effekt-web-'));
 	const child: ChildProcess = spawn(process.execPath, ['bin/effekt.js', 'serve', '--port', '0', '--host', '127.0.0.1', '--db', dataDir], {
 		cwd: projectRoot,
-		env: { ...process.env, EFFEKT_DATA_DIR: dataDir, EFFEKT_LOG: 'silent' },
+		env: { ...process.env, EFFEKT_DATA_DIR: dataDir, EFFEKT_LOG: 'silent', EFFEKT_ADMIN_PASSWORD: ADMIN_PASSWORD },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let log = '';
@@ -37,6 +41,7 @@ export async function startWorkbench(): Promise<Workbench> {
 	return {
 		url,
 		dataDir,
+		adminPassword: ADMIN_PASSWORD,
 		async stop() {
 			const exited = new Promise((resolve) => child.once('exit', resolve));
 			child.kill('SIGTERM');
@@ -51,4 +56,13 @@ export function launchChromium(): Promise<Browser> {
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 	});
+}
+
+/** Signs in through the /login form, as a person would, and waits for the front page. */
+export async function signIn(page: Page, url: string, username: string, password: string): Promise<void> {
+	await page.goto(`${url}/login`);
+	await page.getByLabel(/Brugernavn|Username/).fill(username);
+	await page.getByLabel(/Adgangskode|Password/).fill(password);
+	await page.getByRole('button', { name: /Log ind|Sign in/ }).click();
+	await page.waitForURL(`${url}/`);
 }

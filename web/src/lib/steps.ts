@@ -1,5 +1,8 @@
-// The workbench's places: the six steps of the method plus findings and export. The slug
-// is the Danish path segment under /projekter/<id>/.
+// The workbench's places: the six steps of the method, findings and export, and the
+// project's cases, key figures and members. The slug is the Danish path segment under
+// /projekter/<id>/; `needs` is the permission the API requires for the place's data, so
+// the navigation shows only what the user's role may open (the API checks again).
+import type { Permission } from '../../../api/services/access';
 import type { Messages } from './i18n';
 
 export interface Place {
@@ -7,19 +10,31 @@ export interface Place {
 	number?: number;
 	short: keyof Messages;
 	long: keyof Messages;
+	needs: Permission;
 }
 
 export const PLACES: Place[] = [
-	{ slug: 'kortlaegning', number: 1, short: 'step1', long: 'step1Long' },
-	{ slug: 'datahoest', number: 2, short: 'step2', long: 'step2Long' },
-	{ slug: 'dokumentation', number: 3, short: 'step3', long: 'step3Long' },
-	{ slug: 'indsatsanalyse', number: 4, short: 'step4', long: 'step4Long' },
-	{ slug: 'forskning', number: 5, short: 'step5', long: 'step5Long' },
-	{ slug: 'ledelse', number: 6, short: 'step6', long: 'step6Long' },
-	{ slug: 'fund', short: 'findings', long: 'findingsLong' },
-	{ slug: 'eksport', short: 'export', long: 'exportLong' }
+	{ slug: 'kortlaegning', number: 1, short: 'step1', long: 'step1Long', needs: 'project:read' },
+	{ slug: 'datahoest', number: 2, short: 'step2', long: 'step2Long', needs: 'import:write' },
+	{ slug: 'dokumentation', number: 3, short: 'step3', long: 'step3Long', needs: 'cases:text' },
+	{ slug: 'indsatsanalyse', number: 4, short: 'step4', long: 'step4Long', needs: 'cases:text' },
+	{ slug: 'forskning', number: 5, short: 'step5', long: 'step5Long', needs: 'project:read' },
+	{ slug: 'ledelse', number: 6, short: 'step6', long: 'step6Long', needs: 'project:read' },
+	{ slug: 'fund', short: 'findings', long: 'findingsLong', needs: 'aggregates:read' },
+	{ slug: 'eksport', short: 'export', long: 'exportLong', needs: 'cases:read' }
+];
+
+/** Places outside the method's steps, shown after them in the navigation. */
+export const PROJECT_PAGES: Place[] = [
+	{ slug: 'sager', short: 'casesTitle', long: 'casesTitle', needs: 'cases:read' },
+	{ slug: 'noegletal', short: 'keyFigures', long: 'keyFigures', needs: 'aggregates:read' },
+	{ slug: 'medlemmer', short: 'members', long: 'members', needs: 'project:manage' }
 ];
 
 export function placeBySlug(slug: string): Place | undefined {
 	return PLACES.find((p) => p.slug === slug);
+}
+
+export function allowedPlaces(places: Place[], permissions: readonly string[]): Place[] {
+	return places.filter((p) => permissions.includes(p.needs));
 }

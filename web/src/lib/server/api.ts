@@ -1,12 +1,17 @@
 // Hands requests for /api to the Hono app. In production the effekt server (api/server.ts)
 // has opened the database and put the app on globalThis before SvelteKit runs; under
 // `vite dev` the first request opens it here instead.
-type FetchHandler = { fetch: (request: Request) => Response | Promise<Response> };
+/** What the API learns from the HTTP server besides the request (api/env.ts). */
+export interface ApiBindings {
+	clientAddress?: string;
+}
+
+type FetchHandler = { fetch: (request: Request, env?: ApiBindings) => Response | Promise<Response> };
 
 const KEY = Symbol.for('effekt.api');
 type Holder = { [KEY]?: FetchHandler | Promise<FetchHandler> };
 
-export async function apiFetch(request: Request): Promise<Response> {
+export async function apiFetch(request: Request, env: ApiBindings = {}): Promise<Response> {
 	const holder = globalThis as Holder;
 	let app = holder[KEY];
 	if (!app && import.meta.env.DEV) {
@@ -18,5 +23,5 @@ export async function apiFetch(request: Request): Promise<Response> {
 		);
 	}
 	if (!app) throw new Error('the API is not mounted: start the workbench with `npm start` or `effekt serve`');
-	return (await app).fetch(request);
+	return (await app).fetch(request, env);
 }

@@ -8,5 +8,5 @@ export const load: LayoutServerLoad = async ({ fetch, url, params }) => {
 	if (response.status === 404) error(404, 'project not found');
 	if (!response.ok) error(response.status, 'could not load the project');
 	const { project } = await response.json();
-	return { project: { id: project.id, name: project.name, isDemo: project.isDemo } };
+	return { project: { id: project.id, name: project.name, isDemo: project.isDemo, role: project.role, permissions: project.permissions } };
 };
