@@ -16,6 +16,7 @@ export default defineConfig({
 				test: {
 					name: 'db',
 					include: ['{api,pipelines,fixtures}/**/*.db.test.ts'],
+					setupFiles: ['api/testing/quiet-log.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}

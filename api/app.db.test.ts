@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setLogLevel } from './log';
 import { randomUUID } from 'node:crypto';
 import { createApp, type App } from './app';
 import type { DatabaseHandle } from './db/client';
@@ -69,6 +70,30 @@ describe.each(testDatabases())('HTTP API on $kind', (kind) => {
 			const response = await request(path);
 			expect(response.status).toBe(404);
 			expect((await response.json()).error.code).toBe('not_found');
+		}
+	});
+
+	it('keeps the audit log append-only in the database itself', async () => {
+		await expect(handle.raw.query('update audit_log set action = $1', ['x'])).rejects.toThrow(/append-only/);
+		await expect(handle.raw.query('delete from audit_log')).rejects.toThrow(/append-only/);
+	});
+
+	it('answers an unexpected failure with a generic message and a reference, the details only in the log', async () => {
+		let logged = '';
+		setLogLevel('info');
+		const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((logged += String(chunk)), true));
+		try {
+			// A database that fails every query: the session lookup itself throws.
+			const broken = createApp({ database: { ...handle, db: new Proxy(handle.db, { get: () => () => { throw new Error('relation "secret_table" does not exist'); } }) }, secret: 'test-secret-test-secret-test-secret' });
+			const response = await broken.request('/api/projects', { headers: { cookie: `__Host-effekt_session=${'a'.repeat(43)}` } });
+			expect(response.status).toBe(500);
+			const body = await response.json();
+			expect(body.error).toMatchObject({ code: 'internal', message: expect.stringMatching(/^internal error \(reference [0-9a-f-]{36}\)$/) });
+			expect(JSON.stringify(body)).not.toContain('secret_table');
+			expect(logged).toContain(body.error.details.id);
+		} finally {
+			spy.mockRestore();
+			setLogLevel('silent');
 		}
 	});
 });

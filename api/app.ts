@@ -8,11 +8,12 @@ import type { DatabaseHandle } from './db/client';
 import { ImportFileError } from '../pipelines/import/types';
 import { router } from './env';
 import { AppError, type ErrorBody } from './errors';
-import { checkRouteRules, guard } from './policy';
+import { checkRouteRules, guard, requestLog } from './policy';
 import { apiHeaders, sameOriginWrites } from './hardening';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './services/auth/sessions';
 import { LoginThrottle } from './services/auth/throttle';
 import { TooManyAttemptsError } from './services/auth';
+import { MAX_UPLOAD_BYTES } from './services/harvest/uploads';
 import { healthRoutes } from './routes/health';
 import { authRoutes } from './routes/auth';
 import { userRoutes, auditRoutes } from './routes/users';
@@ -36,6 +37,8 @@ export interface AppOptions extends ServiceDeps {
 	clock?: () => Date;
 	sessionPolicy?: SessionPolicy;
 	throttle?: LoginThrottle;
+	/** The largest upload accepted (EFFEKT_MAX_UPLOAD_MB). */
+	maxUploadBytes?: number;
 }
 
 export type AppDeps = Required<Omit<AppOptions, 'dataDir'>> & Pick<AppOptions, 'dataDir'>;
@@ -46,11 +49,12 @@ export function createApp(options: AppOptions) {
 		...options,
 		clock,
 		sessionPolicy: options.sessionPolicy ?? DEFAULT_SESSION_POLICY,
-		throttle: options.throttle ?? new LoginThrottle(undefined, () => clock().getTime())
+		throttle: options.throttle ?? new LoginThrottle(undefined, () => clock().getTime()),
+		maxUploadBytes: options.maxUploadBytes ?? MAX_UPLOAD_BYTES
 	};
 	const app = router()
 		.basePath('/api')
-		.use(apiHeaders, sameOriginWrites, guard(deps))
+		.use(requestLog, apiHeaders, sameOriginWrites, guard(deps))
 		.route('/health', healthRoutes(deps))
 		.route('/auth', authRoutes(deps))
 		.route('/users', userRoutes(deps))

@@ -18,6 +18,8 @@ const schema = z.object({
 	/** Sessions end after this long without a request, and this long after sign-in. */
 	EFFEKT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
 	EFFEKT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+	/** The largest file an upload may have. */
+	EFFEKT_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(64 * 1024).default(4096),
 	EFFEKT_LOG: z.enum(['silent', 'info', 'debug']).default('info')
 });
 

@@ -10,6 +10,7 @@ import type { AppEnv } from './env';
 import { AppError } from './errors';
 import { projectAccess, roleAllows, type Permission } from './services/access';
 import { resolveSession } from './services/auth/sessions';
+import { log } from './log';
 
 export type RouteRule =
 	| { kind: 'public' }
@@ -122,3 +123,20 @@ export function guard(deps: AppDeps): MiddlewareHandler<AppEnv> {
 		return next();
 	};
 }
+
+/**
+ * One log line per API request: method, the route's pattern (never the path itself, so
+ * whatever someone types into a URL stays out of the log), status, time and user id.
+ */
+export const requestLog: MiddlewareHandler<AppEnv> = async (c, next) => {
+	const started = performance.now();
+	await next();
+	const endpoint = endpointOf(c);
+	log.info('request', {
+		method: c.req.method,
+		route: endpoint?.path ?? '(no route)',
+		status: c.res.status,
+		ms: Math.round(performance.now() - started),
+		user: c.get('user')?.id ?? null
+	});
+};

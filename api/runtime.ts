@@ -53,7 +53,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 		database,
 		secret,
 		dataDir,
-		sessionPolicy: { idleMs: config.EFFEKT_SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.EFFEKT_SESSION_MAX_HOURS * 3_600_000 }
+		sessionPolicy: { idleMs: config.EFFEKT_SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.EFFEKT_SESSION_MAX_HOURS * 3_600_000 },
+		maxUploadBytes: config.EFFEKT_MAX_UPLOAD_MB * 1024 ** 2
 	});
 	return { config, database, secret, app, firstAdmin, close: () => database.close() };
 }

@@ -134,4 +134,31 @@ describe.each(testDatabases())('import routes on $kind', (kind) => {
 		const { id } = await upload('fit.csv');
 		expect((await request(`/api/projects/${projectId}/imports/uploads/${id}/preview?kind=nonsense`)).status).toBe(400);
 	});
+
+	it('refuses an upload that is not an export by its content, whatever its name, and keeps nothing', async () => {
+		const post = (name: string, body: BodyInit) =>
+			request(`/api/projects/${projectId}/imports/uploads`, { method: 'POST', headers: { 'x-file-name': encodeURIComponent(name) }, body });
+		const before = readdirSync(join(dataDir, 'uploads')).length;
+		const pdf = await post('journaler.csv', '%PDF-1.7\n1 0 obj <<>> endobj\n');
+		expect(pdf.status).toBe(400);
+		expect((await pdf.json()).error).toMatchObject({ message: expect.stringMatching(/journaler\.csv.*a PDF document/), details: { file: 'journaler.csv' } });
+		const renamed = await post('sager.xlsx', readFileSync(join(sample, 'sager.csv')));
+		expect((await renamed.json()).error.message).toMatch(/is it a CSV file renamed/);
+		expect((await post('tom.csv', '')).status).toBe(400);
+		expect(readdirSync(join(dataDir, 'uploads')).length).toBe(before);
+	});
+
+	it('answers 413 for an upload over the limit, declared or streamed, and keeps nothing', async () => {
+		const small = createApp({ database: handle, secret: 'routes-test-secret-routes-test-secret', dataDir, maxUploadBytes: 1024 });
+		const cookie = (await signIn(small, 'admin')).cookie!;
+		const before = readdirSync(join(dataDir, 'uploads')).length;
+		const big = readFileSync(join(sample, 'journaler.csv'));
+		const declared = await small.request(`/api/projects/${projectId}/imports/uploads`, { method: 'POST', headers: { cookie, 'x-file-name': 'j.csv', 'content-length': String(big.length) }, body: big });
+		expect(declared.status).toBe(413);
+		const streamed = new ReadableStream({ start(controller) { controller.enqueue(big.subarray(0, 800)); controller.enqueue(big.subarray(800, 1600)); controller.close(); } });
+		const chunked = await small.request(`/api/projects/${projectId}/imports/uploads`, { method: 'POST', headers: { cookie, 'x-file-name': 'j.csv' }, body: streamed, duplex: 'half' } as RequestInit);
+		expect(chunked.status).toBe(413);
+		expect((await chunked.json()).error.code).toBe('too_large');
+		expect(readdirSync(join(dataDir, 'uploads')).length).toBe(before);
+	});
 });

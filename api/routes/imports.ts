@@ -8,7 +8,7 @@ import { getProject } from '../services/projects';
 import { router } from '../env';
 import { getImportJob, startImportJob } from '../services/harvest/jobs';
 import { columnMappingFor, rememberColumnMapping } from '../services/harvest/mapping';
-import { deleteUpload, findUpload, saveUpload } from '../services/harvest/uploads';
+import { deleteUpload, findUpload, saveUpload, tooLarge } from '../services/harvest/uploads';
 import { listBatches } from '../services/harvest/batches';
 import { rejectedRowsCsv } from '../services/harvest/rejections';
 import { previewCleaner } from '../services/harvest/rows';
@@ -33,7 +33,9 @@ export function importRoutes(deps: AppDeps) {
 			const project = await getProject(db, c.var.access.projectId);
 			// The file name travels in a header, not the URL: names of exports can hold identifiers.
 			const fileName = decodeURIComponent(c.req.header('x-file-name') ?? '') || 'upload.csv';
-			const upload = await saveUpload(dataDir, project.id, c.req.raw.body, fileName);
+			// A declared size over the limit is refused before a byte is read.
+			if (Number(c.req.header('content-length')) > deps.maxUploadBytes) throw tooLarge(fileName, deps.maxUploadBytes);
+			const upload = await saveUpload(dataDir, project.id, c.req.raw.body, fileName, deps.maxUploadBytes);
 			return c.json({ upload: { id: upload.id, fileName: upload.fileName, size: upload.size, projectId: project.id } }, 201);
 		})
 		.get('/uploads/:uploadId/preview', validate('query', z.object({ kind })), async (c) => {

@@ -42,6 +42,7 @@ async function run(deps: ServiceDeps, request: ImportRequest, job: ImportJob, on
 		const report = await importFile(deps, { ...request, onProgress: (p) => (job.progress = p) });
 		job.progress = { rowsRead: report.rows_read, imported: report.imported, rejected: report.rejected_total };
 		outcome = { status: 'done', report };
+		log.info('import finished', { job: job.id, kind: report.kind, rows: report.rows_read, imported: report.imported, rejected: report.rejected_total, committed: report.committed });
 	} catch (error) {
 		// Never the message: a database error can quote the row it failed on.
 		const told = error instanceof AppError || error instanceof ImportFileError;
