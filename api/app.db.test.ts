@@ -96,4 +96,23 @@ describe.each(testDatabases())('HTTP API on $kind', (kind) => {
 			setLogLevel('silent');
 		}
 	});
+
+	it('gives a member a role by username or id, audits each role change, and removes members', async () => {
+		const { project } = await (await request('/api/projects', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"Roller"}' })).json();
+		const mette = await createTestUser(handle.db, { username: 'mette' });
+		const put = (who: string, role: string) =>
+			request(`/api/projects/${project.id}/members/${who}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role }) });
+		expect((await put('Mette', 'leader')).status).toBe(200);
+		const changed = await put(mette, 'researcher');
+		expect((await changed.json()).members).toEqual([expect.objectContaining({ userId: mette, username: 'mette', role: 'researcher' })]);
+		expect(await (await put('nobody', 'leader')).json()).toMatchObject({ error: { code: 'not_found', details: { reason: 'no_user' } } });
+		expect(await (await put('mette', 'practitioner')).json()).toMatchObject({ error: { details: { field: 'practitionerId', reason: 'no_practitioner' } } });
+		const audits = await handle.raw.query<{ object_id: string; details: { role: string } }>(
+			"select object_id, details from audit_log where action = 'member.role_set' and project_id = $1 order by id",
+			[project.id]
+		);
+		expect(audits.map((a) => [a.object_id, a.details.role])).toEqual([[mette, 'leader'], [mette, 'researcher']]);
+		expect((await request(`/api/projects/${project.id}/members/${mette}`, { method: 'DELETE' })).status).toBe(200);
+		expect((await request(`/api/projects/${project.id}/members/${mette}`, { method: 'DELETE' })).status).toBe(404);
+	});
 });

@@ -14,7 +14,8 @@ export function memberRoutes(deps: AppDeps) {
 		.get('/', async (c) => c.json({ members: await listMembers(db, c.var.access.projectId) }))
 		.put('/:userId', validate('json', memberBody), async (c) => {
 			const { projectId, userId } = c.var.access;
-			await setMembership(db, userId, projectId, { userId: c.req.param('userId'), ...c.req.valid('json') });
+			// The member is named by user id or, where a project admin types it, by username.
+			await setMembership(db, userId, projectId, { user: c.req.param('userId'), ...c.req.valid('json') });
 			return c.json({ members: await listMembers(db, projectId) });
 		})
 		.delete('/:userId', async (c) => {

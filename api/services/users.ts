@@ -63,9 +63,9 @@ const USERNAME = /^[a-z0-9][a-z0-9._@-]{0,63}$/;
 export function normaliseUsername(raw: string): string {
 	const username = raw.trim().toLowerCase();
 	if (!USERNAME.test(username)) {
-		throw new AppError('bad_request', 'a username has 1-64 characters: letters a-z, digits and . _ @ -, starting with a letter or digit', { field: 'username' });
+		throw new AppError('bad_request', 'a username has 1-64 characters: letters a-z, digits and . _ @ -, starting with a letter or digit', { field: 'username', reason: 'invalid' });
 	}
-	if (findCprNumbers(username).length) throw new AppError('bad_request', 'a username must not contain a CPR number', { field: 'username' });
+	if (findCprNumbers(username).length) throw new AppError('bad_request', 'a username must not contain a CPR number', { field: 'username', reason: 'cpr' });
 	return username;
 }
 
@@ -82,14 +82,17 @@ export async function createUser(
 		.values({ username, displayName, passwordHash: await hashPassword(input.password), isAdmin: input.isAdmin ?? false, passwordChangedAt: new Date() })
 		.onConflictDoNothing({ target: users.username })
 		.returning({ id: users.id });
-	if (!created) throw new AppError('conflict', `the username ${username} is taken`, { field: 'username' });
+	if (!created) throw new AppError('conflict', `the username ${username} is taken`, { field: 'username', reason: 'taken' });
 	await audit(db, { action: 'user.created', userId: actorId, objectType: 'user', objectId: created.id, details: { username, isAdmin: input.isAdmin ?? false } });
 	return created;
 }
 
-async function existingUser(db: Database, userId: string) {
-	const [user] = isUuid(userId) ? await db.select().from(users).where(eq(users.id, userId)) : [];
-	if (!user) throw new AppError('not_found', 'no such user');
+/** A user by id, or (where people type it) by username. */
+async function existingUser(db: Database, userIdOrName: string) {
+	const [user] = isUuid(userIdOrName)
+		? await db.select().from(users).where(eq(users.id, userIdOrName))
+		: await db.select().from(users).where(eq(users.username, userIdOrName.trim().toLowerCase()));
+	if (!user) throw new AppError('not_found', 'no such user', { reason: 'no_user' });
 	return user;
 }
 
@@ -126,7 +129,7 @@ async function otherActiveAdmins(db: Database, userId: string): Promise<number> 
 export async function setDisabled(db: Database, actorId: string, userId: string, disabled: boolean): Promise<void> {
 	const user = await existingUser(db, userId);
 	if (disabled && user.isAdmin && (await otherActiveAdmins(db, userId)) === 0) {
-		throw new AppError('conflict', 'the last administrator cannot be disabled');
+		throw new AppError('conflict', 'the last administrator cannot be disabled', { reason: 'last_admin' });
 	}
 	await db.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, userId));
 	if (disabled) await revokeUserSessions(db, userId);
@@ -136,7 +139,7 @@ export async function setDisabled(db: Database, actorId: string, userId: string,
 export async function setAdmin(db: Database, actorId: string, userId: string, isAdmin: boolean): Promise<void> {
 	const user = await existingUser(db, userId);
 	if (!isAdmin && user.isAdmin && (await otherActiveAdmins(db, userId)) === 0) {
-		throw new AppError('conflict', 'the last administrator cannot lose the role');
+		throw new AppError('conflict', 'the last administrator cannot lose the role', { reason: 'last_admin' });
 	}
 	await db.update(users).set({ isAdmin }).where(eq(users.id, userId));
 	await audit(db, { action: 'user.role_changed', userId: actorId, objectType: 'user', objectId: userId, details: { isAdmin } });
@@ -168,35 +171,38 @@ export async function listMembers(db: Database, projectId: string): Promise<Memb
 		.orderBy(asc(users.username));
 }
 
-/** Gives a user a role in a project (replacing any earlier one). A practitioner must be linked to one of the project's practitioners. */
+/**
+ * Gives a user (by id or username) a role in a project, replacing any earlier one. A
+ * practitioner must be linked to one of the project's practitioners.
+ */
 export async function setMembership(
 	db: Database,
 	actorId: string,
 	projectId: string,
-	input: { userId: string; role: Role; practitionerId?: string | null }
+	input: { user: string; role: Role; practitionerId?: string | null }
 ): Promise<void> {
-	await existingUser(db, input.userId);
+	const { id: userId } = await existingUser(db, input.user);
 	let practitionerId: string | null = null;
 	if (input.role === 'practitioner') {
 		const [found] = input.practitionerId && isUuid(input.practitionerId)
 			? await db.select({ id: practitioners.id }).from(practitioners).where(and(eq(practitioners.id, input.practitionerId), eq(practitioners.projectId, projectId)))
 			: [];
-		if (!found) throw new AppError('bad_request', 'a practitioner member must be linked to one of the project\'s practitioners', { field: 'practitionerId' });
+		if (!found) throw new AppError('bad_request', 'a practitioner member must be linked to one of the project\'s practitioners', { field: 'practitionerId', reason: 'no_practitioner' });
 		practitionerId = found.id;
 	}
 	await db
 		.insert(projectMembers)
-		.values({ projectId, userId: input.userId, role: input.role, practitionerId })
+		.values({ projectId, userId, role: input.role, practitionerId })
 		.onConflictDoUpdate({ target: [projectMembers.projectId, projectMembers.userId], set: { role: input.role, practitionerId } });
-	await audit(db, { action: 'member.role_set', userId: actorId, projectId, objectType: 'user', objectId: input.userId, details: { role: input.role } });
+	await audit(db, { action: 'member.role_set', userId: actorId, projectId, objectType: 'user', objectId: userId, details: { role: input.role } });
 }
 
 export async function removeMembership(db: Database, actorId: string, projectId: string, userId: string): Promise<void> {
-	if (!isUuid(userId)) throw new AppError('not_found', 'no such member');
+	if (!isUuid(userId)) throw new AppError('not_found', 'no such member', { reason: 'no_member' });
 	const removed = await db
 		.delete(projectMembers)
 		.where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
 		.returning({ userId: projectMembers.userId });
-	if (!removed.length) throw new AppError('not_found', 'no such member');
+	if (!removed.length) throw new AppError('not_found', 'no such member', { reason: 'no_member' });
 	await audit(db, { action: 'member.removed', userId: actorId, projectId, objectType: 'user', objectId: userId });
 }

@@ -6,6 +6,11 @@ declare global {
 		interface Locals {
 			locale: Locale;
 		}
+		interface Error {
+			message: string;
+			/** The reference of an unexpected error: the server log has the details under it. */
+			id?: string;
+		}
 	}
 }
 

@@ -1,6 +1,6 @@
 // Mounts the API at /api, picks the locale for every page, and sends a visitor without a
 // session to the sign-in page (the API checks every request again on its own).
-import { redirect, type Handle } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { apiFetch } from '$lib/server/api';
 import { toLocale } from '$lib/i18n';
 
@@ -34,4 +34,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const open = OPEN.some((path) => event.url.pathname === path || event.url.pathname.startsWith(`${path}/`));
 	if (!open && !event.cookies.get(SESSION_COOKIE)) redirect(303, '/login');
 	return harden(await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) }), https);
+};
+
+/**
+ * An unexpected error in a page: the user gets a reference, the log (stderr, like the
+ * API's) gets the error's name with it, never its message, which could quote case data.
+ */
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status === 404) return { message: 'not found' };
+	const id = crypto.randomUUID();
+	const name = error instanceof Error ? error.name : typeof error;
+	process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), level: 'error', message: 'page error', id, name, status })}\n`);
+	return { message: 'internal error', id };
 };

@@ -32,12 +32,14 @@ export class TooManyAttemptsError extends AppError {
  */
 export async function login(db: Database, credentials: { username: string; password: string }, context: LoginContext): Promise<{ token: string; user: SessionUser }> {
 	const username = credentials.username.trim().toLowerCase();
+	const [user] = await db.select().from(users).where(eq(users.username, username));
+	// The audit log names the account by id when there is one, and never keeps what was
+	// typed as a username otherwise: people type their password into the wrong box.
 	const wait = context.throttle.retryAfter(username, context.address);
 	if (wait > 0) {
-		await audit(db, { action: 'auth.login_throttled', details: { username } });
+		await audit(db, { action: 'auth.login_throttled', userId: user?.id ?? null, details: { known_user: Boolean(user) } });
 		throw new TooManyAttemptsError(wait);
 	}
-	const [user] = await db.select().from(users).where(eq(users.username, username));
 	const valid = user?.passwordHash
 		? await verifyPassword(user.passwordHash, credentials.password)
 		: (await verifyPassword(await decoyHash(), credentials.password), false);
@@ -46,7 +48,7 @@ export async function login(db: Database, credentials: { username: string; passw
 		await audit(db, {
 			action: 'auth.login_failed',
 			userId: user?.id ?? null,
-			details: { username, reason: !user ? 'unknown_user' : !valid ? 'wrong_password' : 'disabled' }
+			details: { reason: !user ? 'unknown_user' : !valid ? 'wrong_password' : 'disabled' }
 		});
 		throw new AppError('unauthenticated', 'wrong username or password');
 	}

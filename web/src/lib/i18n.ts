@@ -143,6 +143,7 @@ const da = {
 	secondaryCell: 'skjult, så en lille celle ikke kan regnes ud',
 	forbidden: 'Din rolle giver ikke adgang til denne side.',
 	members: 'Medlemmer',
+	errorReference: 'Oplys denne reference, hvis du kontakter administratoren:',
 	noProjectsMember: 'Du er endnu ikke med i et projekt. Bed en administrator om at give dig en rolle.',
 	yourRole: 'Din rolle',
 };
@@ -283,6 +284,7 @@ const en: typeof da = {
 	secondaryCell: 'hidden so that a small cell cannot be worked out',
 	forbidden: 'Your role does not give access to this page.',
 	members: 'Members',
+	errorReference: 'Quote this reference if you contact the administrator:',
 	noProjectsMember: 'You are not in a project yet. Ask an administrator to give you a role.',
 	yourRole: 'Your role',
 };

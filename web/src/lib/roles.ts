@@ -1,6 +1,8 @@
-// Role names in the user's language.
+// The project roles, in the order forms offer them, and their names in the user's language.
 import type { Role } from '../../../api/services/access';
-import type { Messages } from './i18n';
+import { messages, type Locale, type Messages } from './i18n';
+
+export const ROLES = ['admin', 'analyst', 'leader', 'researcher', 'practitioner'] as const satisfies readonly Role[];
 
 const KEYS: Record<Role, keyof Messages> = {
 	admin: 'roleAdmin',
@@ -10,6 +12,7 @@ const KEYS: Record<Role, keyof Messages> = {
 	practitioner: 'rolePractitioner'
 };
 
-export function roleLabel(t: Messages, role: Role): string {
-	return t[KEYS[role]];
+/** A role in words, given the messages or the locale. */
+export function roleLabel(t: Messages | Locale, role: Role): string {
+	return (typeof t === 'string' ? messages[t] : t)[KEYS[role]];
 }
