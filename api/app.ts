@@ -20,6 +20,7 @@ import { userRoutes, auditRoutes } from './routes/users';
 import { projectRoutes } from './routes/projects';
 import { memberRoutes } from './routes/members';
 import { caseRoutes } from './routes/cases';
+import { codingRoutes } from './routes/coding';
 import { importRoutes } from './routes/imports';
 import { log } from './log';
 
@@ -62,6 +63,7 @@ export function createApp(options: AppOptions) {
 		.route('/projects', projectRoutes(deps))
 		.route('/projects/:projectId/members', memberRoutes(deps))
 		.route('/projects/:projectId/cases', caseRoutes(deps))
+		.route('/projects/:projectId', codingRoutes(deps))
 		.route('/projects/:projectId/imports', importRoutes(deps));
 
 	checkRouteRules(app.routes);

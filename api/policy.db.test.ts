@@ -32,8 +32,8 @@ describe('the role table', () => {
 	it('is the data policy: leaders aggregates only, researchers no text, practitioners no aggregates', () => {
 		const matrix = Object.fromEntries(ROLES.map((role) => [role, PERMISSIONS.filter((p) => roleAllows(role, p))]));
 		expect(matrix).toEqual({
-			admin: ['project:read', 'project:manage', 'import:write', 'cases:read', 'cases:text', 'aggregates:read', 'audit:read'],
-			analyst: ['project:read', 'import:write', 'cases:read', 'cases:text', 'aggregates:read'],
+			admin: ['project:read', 'project:manage', 'import:write', 'cases:read', 'cases:text', 'coding:write', 'aggregates:read', 'audit:read'],
+			analyst: ['project:read', 'import:write', 'cases:read', 'cases:text', 'coding:write', 'aggregates:read'],
 			leader: ['project:read', 'aggregates:read'],
 			researcher: ['project:read', 'cases:read', 'aggregates:read'],
 			practitioner: ['project:read', 'cases:read', 'cases:text']

@@ -57,6 +57,12 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`GET ${P}/cases/:caseId/entries`]: project('cases:text'),
 	[`GET ${P}/overview`]: project('aggregates:read'),
 
+	[`GET ${P}/codebooks`]: project('project:read'),
+	[`GET ${P}/cases/:caseId/codings`]: project('cases:read'),
+	[`POST ${P}/cases/:caseId/codings`]: project('coding:write'),
+	[`PATCH ${P}/codings/:codingId`]: project('coding:write'),
+	[`DELETE ${P}/codings/:codingId`]: project('coding:write'),
+
 	[`GET ${P}/imports`]: project('import:write'),
 	[`POST ${P}/imports`]: project('import:write'),
 	[`POST ${P}/imports/uploads`]: project('import:write'),

@@ -22,6 +22,8 @@ export const PERMISSIONS = [
 	'cases:read',
 	/** Read journal text. Every read is audited. */
 	'cases:text',
+	/** Code journal text (codings, memos) and classify entries. */
+	'coding:write',
 	/** Aggregates that pass disclosure control (findings, overview). */
 	'aggregates:read',
 	/** The project's audit log. */
@@ -36,7 +38,7 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 	admin: PERMISSIONS,
-	analyst: ['project:read', 'import:write', 'cases:read', 'cases:text', 'aggregates:read'],
+	analyst: ['project:read', 'import:write', 'cases:read', 'cases:text', 'coding:write', 'aggregates:read'],
 	leader: ['project:read', 'aggregates:read'],
 	researcher: ['project:read', 'cases:read', 'aggregates:read'],
 	practitioner: ['project:read', 'cases:read', 'cases:text']

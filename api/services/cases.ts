@@ -56,7 +56,8 @@ export async function listCases(db: Database, access: ProjectAccess, query: Case
 	return { total, cases: rows };
 }
 
-async function visibleCase(db: Database, access: ProjectAccess, caseId: string) {
+/** A case the caller may see, or 404 (also for another project's or practitioner's case). */
+export async function visibleCase(db: Database, access: ProjectAccess, caseId: string) {
 	const [found] = isUuid(caseId)
 		? await db
 				.select(caseColumns)

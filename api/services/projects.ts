@@ -5,6 +5,7 @@ import { cases, fitRatings, journalEntries, projectMembers, projects } from '../
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import type { Role } from './access';
+import { installCodebooks } from './codebooks';
 import type { SessionUser } from './auth/sessions';
 
 export interface ProjectSummary {
@@ -87,9 +88,13 @@ export async function getProject(db: Database, projectId: string) {
 export async function createProject(db: Database, input: { name: string; description?: string }) {
 	const name = input.name.trim();
 	if (!name) throw new AppError('bad_request', 'a project needs a name', { field: 'name' });
-	const [project] = await db
-		.insert(projects)
-		.values({ name, description: input.description?.trim() ?? '' })
-		.returning();
-	return project;
+	// A new project starts with its own copy of every shipped codebook (it may edit them).
+	return db.transaction(async (tx) => {
+		const [project] = await tx
+			.insert(projects)
+			.values({ name, description: input.description?.trim() ?? '' })
+			.returning();
+		await installCodebooks(tx, project.id);
+		return project;
+	});
 }

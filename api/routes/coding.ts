@@ -1,0 +1,35 @@
+// Step 4 coding: the project's codebooks, a case's codings, and the analyst's own codings.
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import { router } from '../env';
+import { createCoding, deleteCoding, listCaseCodings, listCodebooks, setCodingMemo } from '../services/coding';
+import { validate } from './body';
+
+const offset = z.number().int().min(0).nullable();
+const codingBody = z.object({
+	entryId: z.string(),
+	codeId: z.string(),
+	start: offset.default(null),
+	end: offset.default(null),
+	memo: z.string().max(5000).nullable().optional()
+});
+const memoBody = z.object({ memo: z.string().max(5000).nullable() });
+
+/** Mounted at /api/projects/:projectId. */
+export function codingRoutes(deps: AppDeps) {
+	const db = deps.database.db;
+	return router()
+		.get('/codebooks', async (c) => c.json({ codebooks: await listCodebooks(db, c.var.access.projectId) }))
+		.get('/cases/:caseId/codings', async (c) => c.json({ codings: await listCaseCodings(db, c.var.access, c.req.param('caseId')) }))
+		.post('/cases/:caseId/codings', validate('json', codingBody), async (c) =>
+			c.json({ coding: await createCoding(db, c.var.access, c.req.param('caseId'), c.req.valid('json')) }, 201)
+		)
+		.patch('/codings/:codingId', validate('json', memoBody), async (c) => {
+			await setCodingMemo(db, c.var.access, c.req.param('codingId'), c.req.valid('json').memo);
+			return c.json({ updated: true });
+		})
+		.delete('/codings/:codingId', async (c) => {
+			await deleteCoding(db, c.var.access, c.req.param('codingId'));
+			return c.json({ deleted: true });
+		});
+}
