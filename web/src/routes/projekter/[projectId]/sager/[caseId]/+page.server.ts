@@ -1,22 +1,63 @@
-// One case: its variables, interventions and FIT ratings, and its journal when the role
-// may read text (reading it is audited by the API).
-import { error } from '@sveltejs/kit';
+// One case: its variables, interventions and FIT ratings; its journal where the role may
+// read text (reading it is audited by the API); and, for coders, the codebooks and the
+// case's codings, with actions to code a marked passage and to remove one's own codings.
+import { error, fail } from '@sveltejs/kit';
 import { apiClient } from '$lib/api';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 	const { project } = await parent();
-	const api = apiClient(fetch, url.origin).api.projects[':projectId'].cases[':caseId'];
+	const api = apiClient(fetch, url.origin).api.projects[':projectId'];
 	const param = { projectId: params.projectId, caseId: params.caseId };
-	const response = await api.$get({ param });
+	const response = await api.cases[':caseId'].$get({ param });
 	if (response.status === 404) error(404, 'no such case');
 	if (!response.ok) error(response.status, 'could not load the case');
 	const detail = await response.json();
-	let entries = null;
-	if (project.permissions.includes('cases:text')) {
-		const journal = await api.entries.$get({ param });
-		if (!journal.ok) error(journal.status, 'could not load the journal');
-		entries = (await journal.json()).entries;
+	const canRead = project.permissions.includes('cases:text');
+	const canCode = project.permissions.includes('coding:write');
+	const [journal, codings, codebooks] = await Promise.all([
+		canRead ? api.cases[':caseId'].entries.$get({ param }) : null,
+		api.cases[':caseId'].codings.$get({ param }),
+		canCode ? api.codebooks.$get({ param: { projectId: params.projectId } }) : null
+	]);
+	if (journal && !journal.ok) error(journal.status, 'could not load the journal');
+	return {
+		detail,
+		canCode,
+		entries: journal ? (await journal.json()).entries : null,
+		codings: codings.ok ? (await codings.json()).codings : [],
+		codebooks: codebooks?.ok ? (await codebooks.json()).codebooks : []
+	};
+};
+
+const toOffset = (value: FormDataEntryValue | null) => (value === null || value === '' ? null : Number(value));
+
+export const actions: Actions = {
+	code: async ({ request, fetch, url, params }) => {
+		const form = await request.formData();
+		const body = {
+			entryId: String(form.get('entryId') ?? ''),
+			codeId: String(form.get('codeId') ?? ''),
+			start: toOffset(form.get('start')),
+			end: toOffset(form.get('end')),
+			memo: String(form.get('memo') ?? '') || null
+		};
+		const response = await apiClient(fetch, url.origin).api.projects[':projectId'].cases[':caseId'].codings.$post({
+			param: { projectId: params.projectId, caseId: params.caseId },
+			json: body
+		});
+		if (!response.ok) {
+			const problem = (await response.json().catch(() => null)) as { error?: { details?: { reason?: string } } } | null;
+			return fail(response.status, { problem: problem?.error?.details?.reason ?? 'unknown' });
+		}
+		return { coded: true };
+	},
+	uncode: async ({ request, fetch, url, params }) => {
+		const form = await request.formData();
+		const response = await apiClient(fetch, url.origin).api.projects[':projectId'].codings[':codingId'].$delete({
+			param: { projectId: params.projectId, codingId: String(form.get('codingId') ?? '') }
+		});
+		if (!response.ok) return fail(response.status, { problem: 'not_yours' });
+		return { removed: true };
 	}
-	return { detail, entries };
 };

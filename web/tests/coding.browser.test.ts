@@ -1,0 +1,69 @@
+// Coding in Chromium: an analyst marks a passage in a case's journal, codes it, and finds
+// it highlighted with its code after a reload, at the offsets the API stored.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, signIn, startWorkbench, type Workbench } from './workbench';
+
+describe('coding a case in Chromium', () => {
+	let workbench: Workbench;
+	let browser: Browser;
+	let page: Page;
+	let projectId: string;
+
+	beforeAll(async () => {
+		[workbench, browser] = await Promise.all([startWorkbench(), launchChromium()]);
+		page = await browser.newPage();
+		await signIn(page, workbench.url, 'admin', workbench.adminPassword);
+		const demo = await page.request.post(`${workbench.url}/api/projects/demo`, { data: { cases: 20, seed: 5 } });
+		projectId = ((await demo.json()) as { projectId: string }).projectId;
+	}, 240_000);
+	afterAll(async () => {
+		await browser?.close();
+		await workbench?.stop();
+	});
+
+	it('codes a marked passage and shows it highlighted after a reload', async () => {
+		await page.goto(`${workbench.url}/projekter/${projectId}/sager`);
+		await page.getByTestId('case-row').first().getByRole('link').click();
+		const text = page.locator('[data-entry-text]').first();
+		await text.waitFor();
+		const whole = (await text.textContent())!;
+		// Mark characters 4-20 of the first entry, as a mouse drag would.
+		await text.evaluate((element) => {
+			// The entry's text node (Svelte may put empty anchors around it).
+			const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+			let node = walker.nextNode()!;
+			while (node.textContent!.length < 20) node = walker.nextNode()!;
+			const range = document.createRange();
+			range.setStart(node, 4);
+			range.setEnd(node, 20);
+			const selection = window.getSelection()!;
+			selection.removeAllRanges();
+			selection.addRange(range);
+		});
+		await expect.poll(() => page.getByTestId('marked').textContent()).toBe(`“${whole.slice(4, 20)}”`);
+		const picker = page.locator('select[name=codeId]');
+		const option = picker.locator('optgroup[label="Professionel alliance"] option').first();
+		const codeLabel = (await option.textContent())!.trim();
+		await picker.selectOption({ value: (await option.getAttribute('value'))! });
+		await page.getByRole('button', { name: 'Kod passagen' }).click();
+		await page.getByTestId('coded').first().waitFor();
+
+		await page.reload();
+		const mark = page.getByTestId('coded').first();
+		await mark.waitFor();
+		expect(await mark.textContent()).toBe(whole.slice(4, 20));
+		expect(await mark.getAttribute('data-code')).toBe(codeLabel);
+		// The journal text itself is unchanged by the highlight.
+		expect(await page.locator('[data-entry-text]').first().textContent()).toBe(whole);
+		expect(await page.locator('.code-counts').textContent()).toContain(codeLabel);
+		const caseId = page.url().split('/').pop()!;
+		const { codings } = (await (await page.request.get(`${workbench.url}/api/projects/${projectId}/cases/${caseId}/codings`)).json()) as { codings: { start: number; end: number }[] };
+		expect(codings.map((c) => [c.start, c.end])).toEqual([[4, 20]]);
+	});
+
+	it('removes an own coding', async () => {
+		await page.getByRole('button', { name: /^Fjern kodning/ }).first().click();
+		await expect.poll(() => page.getByTestId('coded').count()).toBe(0);
+	});
+});
