@@ -9,7 +9,7 @@ import { ImportFileError } from '../pipelines/import/types';
 import { router } from './env';
 import { AppError, type ErrorBody } from './errors';
 import { checkRouteRules, guard, requestLog } from './policy';
-import { apiHeaders, sameOriginWrites } from './hardening';
+import { apiHeaders, sameOriginWrites, smallBodies } from './hardening';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './services/auth/sessions';
 import { LoginThrottle } from './services/auth/throttle';
 import { TooManyAttemptsError } from './services/auth';
@@ -55,7 +55,7 @@ export function createApp(options: AppOptions) {
 	};
 	const app = router()
 		.basePath('/api')
-		.use(requestLog, apiHeaders, sameOriginWrites, guard(deps))
+		.use(requestLog, apiHeaders, sameOriginWrites, smallBodies, guard(deps))
 		.route('/health', healthRoutes(deps))
 		.route('/auth', authRoutes(deps))
 		.route('/users', userRoutes(deps))

@@ -1,6 +1,7 @@
 // HTTP hardening for every API answer: nothing cached (answers hold case data), no
 // content sniffing, no framing; and no state-changing request from another site.
 import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { AppError } from './errors';
 
 export const apiHeaders: MiddlewareHandler = async (c, next) => {
@@ -10,6 +11,28 @@ export const apiHeaders: MiddlewareHandler = async (c, next) => {
 	c.header('x-frame-options', 'DENY');
 	c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
 	c.header('referrer-policy', 'no-referrer');
+	if (originOf(c.req.raw) .startsWith('https:')) c.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+};
+
+/** This server's origin as the browser sees it: behind a TLS proxy, the proxy says https. */
+function originOf(request: Request): string {
+	const url = new URL(request.url);
+	const proto = request.headers.get('x-forwarded-proto')?.split(',')[0].trim();
+	return proto === 'https' || proto === 'http' ? `${proto}://${url.host}` : url.origin;
+}
+
+/** JSON and form bodies are small; only uploads stream large files (with their own limit). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+const limitBody = bodyLimit({
+	maxSize: MAX_BODY_BYTES,
+	onError: () => {
+		throw new AppError('too_large', `the request body is larger than ${MAX_BODY_BYTES / 1024} KiB`);
+	}
+});
+
+export const smallBodies: MiddlewareHandler = async (c, next) => {
+	if (c.req.method === 'POST' && c.req.path.endsWith('/imports/uploads')) return next();
+	return limitBody(c, next);
 };
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -23,7 +46,7 @@ export const sameOriginWrites: MiddlewareHandler = async (c, next) => {
 	if (!SAFE.has(c.req.method)) {
 		const origin = c.req.header('origin');
 		const site = c.req.header('sec-fetch-site');
-		const own = new URL(c.req.url).origin;
+		const own = originOf(c.req.raw);
 		if ((origin && origin !== own) || (site && site !== 'same-origin' && site !== 'none')) {
 			throw new AppError('forbidden', 'cross-site requests are refused');
 		}

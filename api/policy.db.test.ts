@@ -142,6 +142,9 @@ describe.each(testDatabases())('role matrix on $kind', (kind) => {
 		const leader = await signIn(app, 'leader');
 		expect((await leader.get(`/api/projects/${ids.projectId}/cases`)).status).toBe(403);
 		expect((await leader.get(`/api/projects/${ids.projectId}/cases/${ids.caseId}/entries`)).status).toBe(403);
+		// Raw counts beside a suppressed table would give its hidden cells away.
+		const { projects } = (await (await leader.get('/api/projects')).json()) as { projects: { caseCount: number | null }[] };
+		expect(projects[0].caseCount).toBeNull();
 		const overview = await leader.get(`/api/projects/${ids.projectId}/overview`);
 		expect(overview.status).toBe(200);
 		const text = await overview.text();
@@ -153,7 +156,9 @@ describe.each(testDatabases())('role matrix on $kind', (kind) => {
 		const body = JSON.parse(text) as { casesByUnitAndYear: { cells: { suppressed: unknown; n: number | null }[][] } };
 		const cells = body.casesByUnitAndYear.cells.flat();
 		// 30 cases over units and years: some cells are small, and none shows an n of 1-4.
-		expect(cells.some((c) => c.suppressed === 'primary')).toBe(true);
+		expect(cells.some((c) => c.suppressed === true)).toBe(true);
+		// Hidden cells do not say why: primary and secondary would narrow them down.
+		expect(text).not.toMatch(/primary|secondary/);
 		expect(cells.every((c) => c.n === null || c.n === 0 || c.n >= 5)).toBe(true);
 	});
 

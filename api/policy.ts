@@ -74,6 +74,15 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 
 export const SESSION_COOKIE = '__Host-effekt_session';
 
+/** decodeURIComponent that answers null for a malformed escape instead of throwing (a 500). */
+export function safeDecode(text: string): string | null {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return null;
+	}
+}
+
 /** The endpoint a request matched (middleware entries are method ALL), if any. */
 export function endpointOf(c: Context): { method: string; path: string } | undefined {
 	const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
@@ -121,8 +130,8 @@ export function guard(deps: AppDeps): MiddlewareHandler<AppEnv> {
 			return next();
 		}
 		// Every project route lives under /api/projects/:projectId/ (checkRouteRules).
-		const projectId = decodeURIComponent(c.req.path.split('/')[3] ?? '');
-		const access = await projectAccess(db, user, projectId);
+		const projectId = safeDecode(c.req.path.split('/')[3] ?? '');
+		const access = projectId === null ? null : await projectAccess(db, user, projectId);
 		if (!access) throw new AppError('not_found', 'no such project');
 		if (!roleAllows(access.role, rule.permission)) throw new AppError('forbidden', `the ${access.role} role may not do this`);
 		c.set('access', access);

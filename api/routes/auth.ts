@@ -43,7 +43,7 @@ export function authRoutes(deps: AppDeps) {
 		})
 		.post('/password', validate('json', passwordBody), async (c) => {
 			const { current, password } = c.req.valid('json');
-			await changeOwnPassword(db, c.var.user!.id, current, password);
+			await changeOwnPassword(db, c.var.user!.id, current, password, { throttle: deps.throttle, address: c.env?.clientAddress ?? 'unknown' });
 			deleteCookie(c, COOKIE_NAME, cookieOptions);
 			return c.json({ changed: true, signedOut: true });
 		});

@@ -6,6 +6,7 @@ import { inspectFile } from '../../pipelines/import/read';
 import type { AppDeps } from '../app';
 import { getProject } from '../services/projects';
 import { router } from '../env';
+import { safeDecode } from '../policy';
 import { getImportJob, startImportJob } from '../services/harvest/jobs';
 import { columnMappingFor, rememberColumnMapping } from '../services/harvest/mapping';
 import { deleteUpload, findUpload, saveUpload, tooLarge } from '../services/harvest/uploads';
@@ -32,7 +33,7 @@ export function importRoutes(deps: AppDeps) {
 		.post('/uploads', async (c) => {
 			const project = await getProject(db, c.var.access.projectId);
 			// The file name travels in a header, not the URL: names of exports can hold identifiers.
-			const fileName = decodeURIComponent(c.req.header('x-file-name') ?? '') || 'upload.csv';
+			const fileName = safeDecode(c.req.header('x-file-name') ?? '') || 'upload.csv';
 			// A declared size over the limit is refused before a byte is read.
 			if (Number(c.req.header('content-length')) > deps.maxUploadBytes) throw tooLarge(fileName, deps.maxUploadBytes);
 			const upload = await saveUpload(dataDir, project.id, c.req.raw.body, fileName, deps.maxUploadBytes);

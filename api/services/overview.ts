@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { cases, fitRatings, projects, units } from '../db/schema';
-import { DEFAULT_DISCLOSURE_THRESHOLD, discloseTable, type Aggregate, type DisclosedTable } from '../../pipelines/stats/disclosure';
+import { DEFAULT_DISCLOSURE_THRESHOLD, MIN_DISCLOSURE_THRESHOLD, discloseTable, publishTable, type Aggregate, type PublishedTable } from '../../pipelines/stats/disclosure';
 import type { ProjectAccess } from './access';
 
 const NO_UNIT = '';
@@ -14,15 +14,15 @@ const UNKNOWN_YEAR = '';
 export interface ProjectOverview {
 	threshold: number;
 	/** Cases by unit (rows) and year of intake (columns), with margins. */
-	casesByUnitAndYear: DisclosedTable<number>;
+	casesByUnitAndYear: PublishedTable<number>;
 	/** Mean change in the client's ORS/CORS (last minus first) by unit; n = cases with 2+ ratings. */
-	orsChangeByUnit: DisclosedTable<number | null>;
+	orsChangeByUnit: PublishedTable<number | null>;
 }
 
 /** The disclosure threshold of a project: its setting, or 5. Never below 3. */
 export function disclosureThreshold(settings: unknown): number {
 	const value = (settings as { disclosure?: { threshold?: unknown } } | null)?.disclosure?.threshold;
-	return typeof value === 'number' && Number.isInteger(value) && value >= 3 ? value : DEFAULT_DISCLOSURE_THRESHOLD;
+	return typeof value === 'number' && Number.isInteger(value) && value >= MIN_DISCLOSURE_THRESHOLD ? value : DEFAULT_DISCLOSURE_THRESHOLD;
 }
 
 export async function projectOverview(db: Database, access: ProjectAccess): Promise<ProjectOverview> {
@@ -43,7 +43,7 @@ export async function projectOverview(db: Database, access: ProjectAccess): Prom
 	const cell = (unit: string, year: string) => counts.find((r) => r.unit === unit && r.year === year)?.n ?? 0;
 	const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 	const countOf = (n: number): Aggregate<number> => ({ n, value: n });
-	const casesByUnitAndYear = discloseTable(
+	const casesByUnitAndYear = publishTable(discloseTable(
 		{
 			rows: unitNames,
 			columns: years,
@@ -53,7 +53,7 @@ export async function projectOverview(db: Database, access: ProjectAccess): Prom
 			total: countOf(sum(counts.map((r) => r.n)))
 		},
 		{ threshold }
-	);
+	));
 
 	const ratings = await db
 		.select({ caseId: fitRatings.caseId, unit: sql<string>`coalesce(${units.name}, '')`, total: fitRatings.total })
@@ -73,7 +73,7 @@ export async function projectOverview(db: Database, access: ProjectAccess): Prom
 		n: list.length,
 		value: list.length ? sum(list.map((c) => c.last - c.first)) / list.length : null
 	});
-	const orsChangeByUnit = discloseTable(
+	const orsChangeByUnit = publishTable(discloseTable(
 		{
 			rows: unitNames,
 			columns: ['change'],
@@ -82,7 +82,7 @@ export async function projectOverview(db: Database, access: ProjectAccess): Prom
 			columnTotals: [meanOf(changes)]
 		},
 		{ threshold }
-	);
+	));
 	return { threshold, casesByUnitAndYear, orsChangeByUnit };
 }
 

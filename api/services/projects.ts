@@ -4,7 +4,7 @@ import type { Database } from '../db/client';
 import { cases, fitRatings, journalEntries, projectMembers, projects } from '../db/schema';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
-import type { Role } from './access';
+import { roleAllows, type Role } from './access';
 import { installCodebooks } from './codebooks';
 import type { SessionUser } from './auth/sessions';
 
@@ -16,9 +16,10 @@ export interface ProjectSummary {
 	createdAt: string;
 	/** The caller's role in the project. */
 	role: Role;
-	caseCount: number;
-	entryCount: number;
-	fitRatingCount: number;
+	/** Null for roles that see aggregates only: a raw count next to a suppressed table gives its hidden cells away. */
+	caseCount: number | null;
+	entryCount: number | null;
+	fitRatingCount: number | null;
 }
 
 /**
@@ -55,12 +56,14 @@ export async function listProjectsFor(db: Database, user: SessionUser): Promise<
 	return rows.map((r) => {
 		const member = memberships?.find((m) => m.projectId === r.id);
 		const role: Role = member?.role ?? 'admin';
-		return { ...r, ...(role === 'practitioner' ? own.get(r.id) ?? ZERO : {}), role, createdAt: r.createdAt.toISOString() };
+		const counts = roleAllows(role, 'cases:read') ? (role === 'practitioner' ? (own.get(r.id) ?? ZERO) : {}) : HIDDEN;
+		return { ...r, ...counts, role, createdAt: r.createdAt.toISOString() };
 	});
 }
 
 type OwnCounts = Pick<ProjectSummary, 'caseCount' | 'entryCount' | 'fitRatingCount'>;
 const ZERO: OwnCounts = { caseCount: 0, entryCount: 0, fitRatingCount: 0 };
+const HIDDEN: OwnCounts = { caseCount: null, entryCount: null, fitRatingCount: null };
 
 async function ownCounts(db: Database, memberships: { projectId: string; role: Role; practitionerId: string | null }[]) {
 	const result = new Map<string, OwnCounts>();

@@ -11,6 +11,8 @@ import { audit } from './audit';
 import type { Role } from './access';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './auth/passwords';
 import { revokeUserSessions } from './auth/sessions';
+import type { LoginThrottle } from './auth/throttle';
+import { TooManyAttemptsError } from './auth';
 
 /** Returns the id of the user with this name, creating it (without a password) if needed. */
 export async function ensureUser(db: Database, username: string, displayName: string): Promise<string> {
@@ -97,20 +99,34 @@ async function existingUser(db: Database, userIdOrName: string) {
 }
 
 /** An administrator sets a user's password (the user's sessions end). */
-export async function setPassword(db: Database, actorId: string, userId: string, password: string): Promise<void> {
-	const user = await existingUser(db, userId);
+export async function setPassword(db: Database, actorId: string, userIdOrName: string, password: string): Promise<void> {
+	const user = await existingUser(db, userIdOrName);
 	assertAcceptablePassword(password, user.username);
-	await db.update(users).set({ passwordHash: await hashPassword(password), passwordChangedAt: new Date() }).where(eq(users.id, userId));
-	await revokeUserSessions(db, userId);
-	await audit(db, { action: 'user.password_set', userId: actorId, objectType: 'user', objectId: userId });
+	await db.update(users).set({ passwordHash: await hashPassword(password), passwordChangedAt: new Date() }).where(eq(users.id, user.id));
+	await revokeUserSessions(db, user.id);
+	await audit(db, { action: 'user.password_set', userId: actorId, objectType: 'user', objectId: user.id });
 }
 
-/** A user changes their own password, proving the current one; other sessions end. */
-export async function changeOwnPassword(db: Database, userId: string, current: string, next: string): Promise<void> {
+/**
+ * A user changes their own password, proving the current one; all their sessions end.
+ * The current-password check is rate limited like sign-in: a session left open must not
+ * let someone guess the password, which outlives it.
+ */
+export async function changeOwnPassword(
+	db: Database,
+	userId: string,
+	current: string,
+	next: string,
+	limit: { throttle: LoginThrottle; address: string }
+): Promise<void> {
 	const user = await existingUser(db, userId);
+	const wait = limit.throttle.attempt(`password-change:${user.id}`, limit.address);
+	if (wait > 0) throw new TooManyAttemptsError(wait);
 	if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
-		throw new AppError('bad_request', 'the current password is wrong', { field: 'current' });
+		await audit(db, { action: 'user.password_change_failed', userId, objectType: 'user', objectId: userId });
+		throw new AppError('bad_request', 'the current password is wrong', { field: 'current', reason: 'wrong' });
 	}
+	limit.throttle.succeeded(`password-change:${user.id}`, limit.address);
 	assertAcceptablePassword(next, user.username);
 	await db.update(users).set({ passwordHash: await hashPassword(next), passwordChangedAt: new Date() }).where(eq(users.id, userId));
 	await revokeUserSessions(db, userId);
@@ -126,8 +142,9 @@ async function otherActiveAdmins(db: Database, userId: string): Promise<number> 
 }
 
 /** Disabling ends the user's sessions at once. The last administrator cannot be disabled. */
-export async function setDisabled(db: Database, actorId: string, userId: string, disabled: boolean): Promise<void> {
-	const user = await existingUser(db, userId);
+export async function setDisabled(db: Database, actorId: string, userIdOrName: string, disabled: boolean): Promise<void> {
+	const user = await existingUser(db, userIdOrName);
+	const userId = user.id;
 	if (disabled && user.isAdmin && (await otherActiveAdmins(db, userId)) === 0) {
 		throw new AppError('conflict', 'the last administrator cannot be disabled', { reason: 'last_admin' });
 	}
@@ -136,8 +153,9 @@ export async function setDisabled(db: Database, actorId: string, userId: string,
 	await audit(db, { action: disabled ? 'user.disabled' : 'user.enabled', userId: actorId, objectType: 'user', objectId: userId });
 }
 
-export async function setAdmin(db: Database, actorId: string, userId: string, isAdmin: boolean): Promise<void> {
-	const user = await existingUser(db, userId);
+export async function setAdmin(db: Database, actorId: string, userIdOrName: string, isAdmin: boolean): Promise<void> {
+	const user = await existingUser(db, userIdOrName);
+	const userId = user.id;
 	if (!isAdmin && user.isAdmin && (await otherActiveAdmins(db, userId)) === 0) {
 		throw new AppError('conflict', 'the last administrator cannot lose the role', { reason: 'last_admin' });
 	}

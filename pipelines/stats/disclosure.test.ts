@@ -6,6 +6,7 @@ import {
 	DEFAULT_DISCLOSURE_THRESHOLD,
 	discloseTable,
 	discloseValue,
+	publishTable,
 	type Aggregate,
 	type AggregateTable,
 	type Disclosed,
@@ -67,11 +68,11 @@ describe('discloseValue', () => {
 	});
 
 	it('rejects invalid thresholds', () => {
-		for (const threshold of [1, 0, -5, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+		for (const threshold of [2, 1, 0, -5, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) {
 			expect(() => discloseValue(10, 1, { threshold })).toThrow(RangeError);
 		}
-		expect(() => discloseTable(countTable([[10]]), { threshold: 1 })).toThrow(/at least 2/);
-		expect(discloseValue(1, 1, { threshold: 2 }).suppressed).toBe('primary');
+		expect(() => discloseTable(countTable([[10]]), { threshold: 2 })).toThrow(/at least 3/);
+		expect(discloseValue(2, 1, { threshold: 3 }).suppressed).toBe('primary');
 	});
 
 	it('rejects a negative or fractional n as a programming error', () => {
@@ -233,7 +234,7 @@ describe('discloseTable on random tables', () => {
 		.chain(([rows, columns]) =>
 			fc.array(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows })
 		);
-	const thresholdArb = fc.integer({ min: 2, max: 10 });
+	const thresholdArb = fc.integer({ min: 3, max: 10 });
 	const marginsArb = fc.record({ rowTotals: fc.boolean(), columnTotals: fc.boolean(), total: fc.boolean() });
 
 	type Pair = { input: Aggregate<unknown>; output: Disclosed<unknown> };
@@ -348,5 +349,14 @@ describe('discloseTable on random tables', () => {
 			}),
 			{ numRuns: 500 }
 		);
+	});
+});
+
+describe('publishTable', () => {
+	it('keeps that a cell is hidden and drops why', () => {
+		const published = publishTable(discloseTable(countTable([[1, 5, 10]], { rowTotals: true, columnTotals: false, total: false })));
+		expect(published.cells[0].map((c) => c.suppressed)).toEqual([true, true, false]);
+		expect(JSON.stringify(published)).not.toMatch(/primary|secondary/);
+		expect(published.cells[0][2]).toEqual({ suppressed: false, n: 10, value: 10 });
 	});
 });

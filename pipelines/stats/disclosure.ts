@@ -26,6 +26,8 @@
 // audit tables for wider publication with a dedicated tool (tau-argus).
 
 export const DEFAULT_DISCLOSURE_THRESHOLD = 5;
+/** Statistics Denmark's minimum for business data: no caller may go lower. */
+export const MIN_DISCLOSURE_THRESHOLD = 3;
 
 export type DisclosureOptions = { threshold?: number };
 
@@ -55,6 +57,36 @@ export type DisclosedTable<T> = {
 	columnTotals?: Disclosed<T>[];
 	total?: Disclosed<T>;
 };
+
+/** What leaves the workbench: suppressed or not, never why. Telling primary (fewer than
+ * the threshold) from secondary (at least the threshold) cells would narrow a hidden
+ * cell's range, often to one value, given the published totals. */
+export type Published<T> = { suppressed: false; n: number; value: T } | { suppressed: true; n: null; value: null };
+
+export type PublishedTable<T> = {
+	rows: string[];
+	columns: string[];
+	cells: Published<T>[][];
+	rowTotals?: Published<T>[];
+	columnTotals?: Published<T>[];
+	total?: Published<T>;
+};
+
+export function publish<T>(entry: Disclosed<T>): Published<T> {
+	return entry.suppressed ? { suppressed: true, n: null, value: null } : entry;
+}
+
+/** A disclosed table as the API may return it: suppressions without their reasons. */
+export function publishTable<T>(table: DisclosedTable<T>): PublishedTable<T> {
+	return {
+		rows: table.rows,
+		columns: table.columns,
+		cells: table.cells.map((row) => row.map(publish)),
+		...(table.rowTotals && { rowTotals: table.rowTotals.map(publish) }),
+		...(table.columnTotals && { columnTotals: table.columnTotals.map(publish) }),
+		...(table.total && { total: publish(table.total) })
+	};
+}
 
 /** A single aggregate over n cases; n = 0 is shown (pass value null for an undefined mean). */
 export function discloseValue<T>(n: number, value: T, options?: DisclosureOptions): Disclosed<T> {
@@ -102,9 +134,9 @@ type EntryIndex<T> = {
 
 function resolveThreshold(options: DisclosureOptions = {}): number {
 	const threshold = options.threshold ?? DEFAULT_DISCLOSURE_THRESHOLD;
-	if (!Number.isInteger(threshold) || threshold < 2) {
+	if (!Number.isInteger(threshold) || threshold < MIN_DISCLOSURE_THRESHOLD) {
 		throw new RangeError(
-			`disclosure threshold must be an integer of at least 2 (Statistics Denmark's minimum for business data is 3, our default ${DEFAULT_DISCLOSURE_THRESHOLD}), got ${threshold}`
+			`disclosure threshold must be an integer of at least ${MIN_DISCLOSURE_THRESHOLD} (Statistics Denmark's minimum for business data; our default ${DEFAULT_DISCLOSURE_THRESHOLD}), got ${threshold}`
 		);
 	}
 	return threshold;

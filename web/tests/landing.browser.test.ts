@@ -28,6 +28,14 @@ describe('landing page in Chromium', () => {
 		expect((await page.request.get(`${workbench.url}/api/projects`)).status()).toBe(401);
 	});
 
+	it('refuses an oversized form post before reading it into memory', async () => {
+		const response = await page.request.post(`${workbench.url}/login`, {
+			headers: { origin: workbench.url, 'content-type': 'application/x-www-form-urlencoded' },
+			data: `username=admin&password=${'x'.repeat(2 * 1024 * 1024)}`
+		});
+		expect(response.status()).toBe(413);
+	});
+
 	it('refuses a wrong password in Danish', async () => {
 		await page.getByLabel('Brugernavn').fill('admin');
 		await page.getByLabel('Adgangskode').fill('ikke den rigtige kode');

@@ -115,6 +115,45 @@ describe.each(testDatabases())('sign-in and sessions on $kind', (kind) => {
 		expect((await anonymous.post('/api/auth/login', { username: 'cecilie', password: TEST_PASSWORD })).status).toBe(200);
 	});
 
+	it('counts parallel attempts before checking any password, so they cannot all pass the limit', async () => {
+		await createTestUser(handle.db, { username: 'parallel' });
+		const anonymous = testClient(app);
+		const answers = await Promise.all(
+			Array.from({ length: 30 }, (_, i) => anonymous.post('/api/auth/login', { username: 'parallel', password: `gæt nummer ${i}` }))
+		);
+		const statuses = answers.map((r) => r.status);
+		expect(statuses.filter((s) => s === 401).length).toBe(5);
+		expect(statuses.filter((s) => s === 429).length).toBe(25);
+		advance(16);
+	});
+
+	it('limits guesses of the current password when changing it, and audits them', async () => {
+		await createTestUser(handle.db, { username: 'gitte' });
+		const client = await signIn(app, 'gitte');
+		for (let i = 0; i < 5; i++) {
+			expect((await client.post('/api/auth/password', { current: `forkert ${i} kode`, password: 'en helt ny lang kode' })).status).toBe(400);
+		}
+		expect((await client.post('/api/auth/password', { current: TEST_PASSWORD, password: 'en helt ny lang kode' })).status).toBe(429);
+		expect((await actions('user.password_change_failed')).length).toBeGreaterThanOrEqual(5);
+		advance(16);
+		expect((await client.post('/api/auth/password', { current: TEST_PASSWORD, password: 'en helt ny lang kode' })).status).toBe(200);
+	});
+
+	it('lets an administrator disable a user named by username', async () => {
+		await createTestUser(handle.db, { username: 'henrik' });
+		const henrik = await signIn(app, 'henrik');
+		const anna = await signIn(app, 'anna');
+		expect((await anna.patch('/api/users/Henrik', { disabled: true })).status).toBe(200);
+		expect((await henrik.get('/api/auth/me')).status).toBe(401);
+	});
+
+	it('answers a malformed escape in a project path with 404, and an oversized body with 413', async () => {
+		const anna = await signIn(app, 'anna');
+		expect((await anna.get('/api/projects/%E0%A4%A/cases')).status).toBe(404);
+		const big = await testClient(app).request('POST', '/api/auth/login', { username: 'anna', password: 'x'.repeat(2 * 1024 * 1024) });
+		expect(big.status).toBe(413);
+	});
+
 	it('answers an unknown user and a wrong password alike, and audits both without the password or the typed name', async () => {
 		const anonymous = testClient(app);
 		const unknown = await anonymous.post('/api/auth/login', { username: 'nobody', password: 'noget-helt-andet' });

@@ -35,7 +35,7 @@ export async function login(db: Database, credentials: { username: string; passw
 	const [user] = await db.select().from(users).where(eq(users.username, username));
 	// The audit log names the account by id when there is one, and never keeps what was
 	// typed as a username otherwise: people type their password into the wrong box.
-	const wait = context.throttle.retryAfter(username, context.address);
+	const wait = context.throttle.attempt(username, context.address);
 	if (wait > 0) {
 		await audit(db, { action: 'auth.login_throttled', userId: user?.id ?? null, details: { known_user: Boolean(user) } });
 		throw new TooManyAttemptsError(wait);
@@ -44,7 +44,6 @@ export async function login(db: Database, credentials: { username: string; passw
 		? await verifyPassword(user.passwordHash, credentials.password)
 		: (await verifyPassword(await decoyHash(), credentials.password), false);
 	if (!user || !valid || user.disabledAt) {
-		context.throttle.recordFailure(username, context.address);
 		await audit(db, {
 			action: 'auth.login_failed',
 			userId: user?.id ?? null,
@@ -52,7 +51,7 @@ export async function login(db: Database, credentials: { username: string; passw
 		});
 		throw new AppError('unauthenticated', 'wrong username or password');
 	}
-	context.throttle.recordSuccess(username);
+	context.throttle.succeeded(username, context.address);
 	if (context.previousToken) await revokeSession(db, context.previousToken);
 	await purgeExpiredSessions(db, context.now, context.policy);
 	const token = await createSession(db, user.id, context.now);

@@ -2,6 +2,7 @@
 // sliding window; past the limit, sign-in answers 429 with Retry-After until the oldest
 // failure leaves the window. In memory: one workbench process serves one municipality,
 // and a restart forgetting the counts is acceptable (the audit log keeps every failure).
+// Also used for the current-password check of a password change (keyed by user id).
 
 export interface ThrottleLimits {
 	windowMs: number;
@@ -19,25 +20,29 @@ export class LoginThrottle {
 		private readonly now: () => number = Date.now
 	) {}
 
-	/** Seconds to wait before another attempt, or 0 when one is allowed now. */
-	retryAfter(username: string, address: string): number {
-		return Math.max(
-			this.wait(`u:${username.toLowerCase()}`, this.limits.perUsername),
-			this.wait(`a:${address}`, this.limits.perAddress)
-		);
-	}
-
-	recordFailure(username: string, address: string): void {
-		for (const key of [`u:${username.toLowerCase()}`, `a:${address}`]) {
+	/**
+	 * Seconds to wait before another attempt, or 0 when one is allowed: then the attempt
+	 * is counted as a failure at once, before any password is checked, so that parallel
+	 * attempts cannot all pass the check while the first is still hashing.
+	 */
+	attempt(username: string, address: string): number {
+		const keys = [`u:${username.toLowerCase()}`, `a:${address}`];
+		const wait = Math.max(this.wait(keys[0], this.limits.perUsername), this.wait(keys[1], this.limits.perAddress));
+		if (wait > 0) return wait;
+		for (const key of keys) {
 			const list = this.recent(key);
 			list.push(this.now());
 			this.failures.set(key, list);
 		}
+		return 0;
 	}
 
-	/** A successful sign-in clears the username's failures (not the address's). */
-	recordSuccess(username: string): void {
+	/** A successful attempt is taken back: the username's failures clear, the address keeps its others. */
+	succeeded(username: string, address: string): void {
 		this.failures.delete(`u:${username.toLowerCase()}`);
+		const list = this.failures.get(`a:${address}`);
+		list?.pop();
+		if (list && !list.length) this.failures.delete(`a:${address}`);
 	}
 
 	private recent(key: string): number[] {
