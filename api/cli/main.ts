@@ -11,9 +11,10 @@ import type { Command } from './command';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
+import { statsCommand } from './commands/stats';
 import { CliError, createOutput, type Output } from './output';
 
-const commands: Command[] = [demoCommand, importCommand, serveCommand];
+const commands: Command[] = [demoCommand, importCommand, serveCommand, statsCommand];
 
 const globalOptions = {
 	db: { type: 'string' },
