@@ -58,6 +58,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`GET ${P}/overview`]: project('aggregates:read'),
 
 	[`GET ${P}/codebooks`]: project('project:read'),
+	[`GET ${P}/codebooks/:key/export`]: project('project:read'),
 	[`GET ${P}/cases/:caseId/codings`]: project('cases:read'),
 	[`POST ${P}/cases/:caseId/codings`]: project('coding:write'),
 	[`PATCH ${P}/codings/:codingId`]: project('coding:write'),

@@ -1,6 +1,11 @@
 // Coding through the API: spans checked against the entry's text, codes against the
 // project, own codings only, retired codes refused for new codings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../web-build';
 import { and, eq } from 'drizzle-orm';
 import { createApp, type App } from '../app';
 import type { DatabaseHandle } from '../db/client';
@@ -9,6 +14,8 @@ import { loadDemoProject } from '../services/demo';
 import { createProject } from '../services/projects';
 import { createTestUser, signIn, type TestClient } from '../testing/auth';
 import { openTestDatabase, testDatabases } from '../testing/databases';
+
+const XSD = join(projectRoot, '../shared/refi-qda/Codebook.xsd');
 
 describe.each(testDatabases())('coding routes on $kind', (kind) => {
 	let handle: DatabaseHandle;
@@ -92,5 +99,32 @@ describe.each(testDatabases())('coding routes on $kind', (kind) => {
 	it('does not let a leader code', async () => {
 		const leader = await signIn(app, 'lene');
 		expect((await leader.post(`${base}/cases/${entry.caseId}/codings`, { entryId: entry.id, codeId, start: 0, end: 1 })).status).toBe(403);
+	});
+
+	it("exports the project's own copy of a codebook as QDC valid against the REFI-QDA schema, and as CSV", async () => {
+		const [renamed] = await handle.db
+			.update(t.codes)
+			.set({ labelDa: 'Enighed om målene (omdøbt)' })
+			.where(and(eq(t.codes.projectId, projectId), eq(t.codes.key, 'maalenighed')))
+			.returning({ id: t.codes.id });
+		expect(renamed).toBeDefined();
+		await handle.db.update(t.codes).set({ retiredAt: new Date() }).where(eq(t.codes.id, renamed.id));
+		const qdc = await a.get(`${base}/codebooks/alliance/export?format=qdc`);
+		expect(qdc.status).toBe(200);
+		expect(qdc.headers.get('content-disposition')).toBe('attachment; filename="alliance.qdc"');
+		const xml = await qdc.text();
+		expect(xml).toMatch(/<Code [^>]*name="Enighed om målene \(omdøbt\)"[^>]*isCodable="false"|<Code [^>]*isCodable="false"[^>]*name="Enighed om målene \(omdøbt\)"/);
+		if (existsSync(XSD)) {
+			const dir = mkdtempSync(join(tmpdir(), 'effekt-qdc-'));
+			writeFileSync(join(dir, 'alliance.qdc'), xml);
+			expect(() => execFileSync('xmllint', ['--noout', '--schema', XSD, join(dir, 'alliance.qdc')], { stdio: 'pipe' })).not.toThrow();
+			rmSync(dir, { recursive: true, force: true });
+		} else {
+			console.warn(`${XSD} is absent: the QDC export was not validated against the schema`);
+		}
+		const csv = await (await a.get(`${base}/codebooks/alliance/export?format=csv&dialect=standard&lang=en`)).text();
+		expect(csv.split('\r\n')[0]).toMatch(/^id,parent_id,label_da,label_en/);
+		expect(csv).toContain('Enighed om målene (omdøbt)');
+		expect((await a.get(`${base}/codebooks/nothing/export`)).status).toBe(404);
 	});
 });

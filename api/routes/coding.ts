@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { router } from '../env';
-import { createCoding, deleteCoding, listCaseCodings, listCodebooks, setCodingMemo } from '../services/coding';
+import { createCoding, deleteCoding, exchangeCodebook, listCaseCodings, listCodebooks, setCodingMemo } from '../services/coding';
+import { toCodebookCsv, toQdc } from '../../pipelines/codebook-exchange';
 import { validate } from './body';
 
 const offset = z.number().int().min(0).nullable();
@@ -14,12 +15,27 @@ const codingBody = z.object({
 	memo: z.string().max(5000).nullable().optional()
 });
 const memoBody = z.object({ memo: z.string().max(5000).nullable() });
+const exportQuery = z.object({
+	format: z.enum(['qdc', 'csv']).default('qdc'),
+	lang: z.enum(['da', 'en']).default('da'),
+	dialect: z.enum(['excel-da', 'standard']).default('excel-da')
+});
 
 /** Mounted at /api/projects/:projectId. */
 export function codingRoutes(deps: AppDeps) {
 	const db = deps.database.db;
 	return router()
 		.get('/codebooks', async (c) => c.json({ codebooks: await listCodebooks(db, c.var.access.projectId) }))
+		// The project's copy of a codebook as a REFI-QDA codebook (.qdc) or a CSV for Excel.
+		.get('/codebooks/:key/export', validate('query', exportQuery), async (c) => {
+			const { format, lang, dialect } = c.req.valid('query');
+			const book = await exchangeCodebook(db, c.var.access.projectId, c.req.param('key'));
+			const [body, type, extension] =
+				format === 'qdc'
+					? [toQdc(book, { lang }), 'application/xml; charset=utf-8', 'qdc']
+					: [toCodebookCsv(book, lang, { dialect }), 'text/csv; charset=utf-8', 'csv'];
+			return c.body(body, 200, { 'content-type': type, 'content-disposition': `attachment; filename="${book.id}.${extension}"` });
+		})
 		.get('/cases/:caseId/codings', async (c) => c.json({ codings: await listCaseCodings(db, c.var.access, c.req.param('caseId')) }))
 		.post('/cases/:caseId/codings', validate('json', codingBody), async (c) =>
 			c.json({ coding: await createCoding(db, c.var.access, c.req.param('caseId'), c.req.valid('json')) }, 201)

@@ -8,6 +8,8 @@ import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import type { ProjectAccess } from './access';
 import { visibleCase } from './cases';
+import { loadCodebooks } from '../../codebooks/index';
+import type { ExchangeCode, ExchangeCodebook } from '../../pipelines/codebook-exchange';
 
 export interface CodeNode {
 	id: string;
@@ -134,3 +136,42 @@ export async function deleteCoding(db: Database, access: ProjectAccess, codingId
 	await db.delete(codings).where(eq(codings.id, found.id));
 }
 
+
+/**
+ * A project's copy of a codebook as an exchange tree (renamed, added and retired codes
+ * included), for REFI-QDA QDC and CSV export.
+ */
+export async function exchangeCodebook(db: Database, projectId: string, key: string): Promise<ExchangeCodebook> {
+	const [book] = await db.select().from(codebooks).where(and(eq(codebooks.projectId, projectId), eq(codebooks.key, key)));
+	if (!book) throw new AppError('not_found', 'no such codebook', { reason: 'no_codebook' });
+	const rows = await db.select().from(codes).where(eq(codes.codebookId, book.id)).orderBy(asc(codes.sortOrder));
+	const shipped = loadCodebooks().find((b) => b.id === key);
+	const nodes = new Map<string, ExchangeCode>();
+	const roots: ExchangeCode[] = [];
+	for (const row of rows) {
+		const node: ExchangeCode = {
+			id: row.key,
+			label: { da: row.labelDa, en: row.labelEn },
+			definition: { da: row.definition || row.labelDa },
+			...(row.includeNote && { include: row.includeNote }),
+			...(row.excludeNote && { exclude: row.excludeNote }),
+			keywords: row.keywords,
+			...(row.patterns.length && { patterns: row.patterns }),
+			examples: row.examples,
+			...(row.retiredAt && { retired: true })
+		};
+		nodes.set(row.id, node);
+		const parent = row.parentId ? nodes.get(row.parentId) : undefined;
+		if (parent) (parent.children ??= []).push(node);
+		else roots.push(node);
+	}
+	return {
+		id: book.key,
+		version: /^\d+\.\d+\.\d+$/.test(book.version) ? book.version : '1.0.0',
+		label: { da: book.labelDa, en: book.labelEn },
+		description: shipped?.description ?? { da: book.labelDa, en: book.labelEn },
+		appliesTo: shipped?.appliesTo ?? 'both',
+		level: book.level as ExchangeCodebook['level'],
+		codes: roots
+	};
+}

@@ -212,7 +212,7 @@ export async function setMembership(
 		.insert(projectMembers)
 		.values({ projectId, userId, role: input.role, practitionerId })
 		.onConflictDoUpdate({ target: [projectMembers.projectId, projectMembers.userId], set: { role: input.role, practitionerId } });
-	await audit(db, { action: 'member.role_set', userId: actorId, projectId, objectType: 'user', objectId: userId, details: { role: input.role } });
+	await audit(db, { action: 'member.role_set', userId: actorId, projectId, objectType: 'user', objectId: userId, details: { role: input.role, practitionerId } });
 }
 
 export async function removeMembership(db: Database, actorId: string, projectId: string, userId: string): Promise<void> {
