@@ -61,6 +61,9 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`GET ${P}/codebooks/:key/export`]: project('project:read'),
 	[`GET ${P}/cases/:caseId/codings`]: project('cases:read'),
 	[`POST ${P}/cases/:caseId/codings`]: project('coding:write'),
+	[`PUT ${P}/double-coding`]: project('project:manage'),
+	[`GET ${P}/cases/:caseId/double-coding`]: project('cases:read'),
+	[`PUT ${P}/cases/:caseId/double-coding/done`]: project('coding:write'),
 	[`PATCH ${P}/codings/:codingId`]: project('coding:write'),
 	[`DELETE ${P}/codings/:codingId`]: project('coding:write'),
 

@@ -27,7 +27,7 @@ export const targetGroup = pgEnum('target_group', ['children', 'adults']);
 export const role = pgEnum('role', ['admin', 'analyst', 'leader', 'researcher', 'practitioner']);
 export const instrument = pgEnum('instrument', ['ORS', 'CORS', 'YCORS', 'SRS', 'CSRS']);
 export const raterType = pgEnum('rater_type', ['client', 'collateral']);
-export const codingOrigin = pgEnum('coding_origin', ['manual', 'suggestion', 'import']);
+export const codingOrigin = pgEnum('coding_origin', ['manual', 'suggestion', 'import', 'adjudicated']);
 export const suggestionStatus = pgEnum('suggestion_status', ['pending', 'accepted', 'rejected', 'edited']);
 export const batchStatus = pgEnum('batch_status', ['running', 'committed', 'failed']);
 export const batchKind = pgEnum('batch_kind', ['journals', 'cases', 'fit', 'literature', 'codings', 'demo']);
@@ -214,6 +214,10 @@ export const journalEntries = pgTable(
 		title: text('title').notNull().default(''),
 		/** Pseudonymised before it is written: no CPR, names, phones, e-mails or addresses. */
 		text: text('text').notNull(),
+		/** The entry's documentation artefact (a code of the project's artefacts codebook). */
+		artefactCodeId: uuid('artefact_code_id').references(() => codes.id),
+		/** How it was set: from the import's entry type, by rules, or by an analyst. */
+		artefactSource: text('artefact_source'),
 		batchId: uuid('batch_id').references(() => importBatches.id),
 		sourceLine: integer('source_line')
 	},
@@ -333,6 +337,20 @@ export const codings = pgTable(
 		index('codings_code').on(t.projectId, t.codeId),
 		check('codings_span', sql`${t.startOffset} is null or (${t.startOffset} >= 0 and ${t.endOffset} > ${t.startOffset})`)
 	]
+);
+
+/** Blind double coding: the cases a project's setting gave to two (or more) coders. Until
+ * every assigned coder has marked the case done, each sees only their own codings. */
+export const doubleCoding = pgTable(
+	'double_coding',
+	{
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+		coderId: uuid('coder_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+		assignedAt: createdAt(),
+		doneAt: timestamp('done_at', { withTimezone: true })
+	},
+	(t) => [primaryKey({ columns: [t.caseId, t.coderId] }), index('double_coding_project').on(t.projectId, t.coderId)]
 );
 
 export const suggestions = pgTable(

@@ -5,6 +5,7 @@ import { router } from '../env';
 import { createCoding, deleteCoding, exchangeCodebook, listCaseCodings, listCodebooks, setCodingMemo } from '../services/coding';
 import { toCodebookCsv, toQdc } from '../../pipelines/codebook-exchange';
 import { validate } from './body';
+import { assignDoubleCoding, doubleCodingStatus, markDoubleCodingDone } from '../services/double-coding';
 
 const offset = z.number().int().min(0).nullable();
 const codingBody = z.object({
@@ -15,6 +16,8 @@ const codingBody = z.object({
 	memo: z.string().max(5000).nullable().optional()
 });
 const memoBody = z.object({ memo: z.string().max(5000).nullable() });
+const assignBody = z.object({ coders: z.array(z.string().min(1).max(64)).min(2).max(10), sample: z.number().int().min(1).max(10_000) });
+const doneBody = z.object({ done: z.boolean() });
 const exportQuery = z.object({
 	format: z.enum(['qdc', 'csv']).default('qdc'),
 	lang: z.enum(['da', 'en']).default('da'),
@@ -39,6 +42,12 @@ export function codingRoutes(deps: AppDeps) {
 		.get('/cases/:caseId/codings', async (c) => c.json({ codings: await listCaseCodings(db, c.var.access, c.req.param('caseId')) }))
 		.post('/cases/:caseId/codings', validate('json', codingBody), async (c) =>
 			c.json({ coding: await createCoding(db, c.var.access, c.req.param('caseId'), c.req.valid('json')) }, 201)
+		)
+		// Blind double coding: assign a sample, see a case's status, mark one's own part done.
+		.put('/double-coding', validate('json', assignBody), async (c) => c.json(await assignDoubleCoding(db, c.var.access, c.req.valid('json'))))
+		.get('/cases/:caseId/double-coding', async (c) => c.json(await doubleCodingStatus(db, c.var.access, c.req.param('caseId'))))
+		.put('/cases/:caseId/double-coding/done', validate('json', doneBody), async (c) =>
+			c.json(await markDoubleCodingDone(db, c.var.access, c.req.param('caseId'), c.req.valid('json').done))
 		)
 		.patch('/codings/:codingId', validate('json', memoBody), async (c) => {
 			await setCodingMemo(db, c.var.access, c.req.param('codingId'), c.req.valid('json').memo);

@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import type { ProjectAccess } from './access';
 import { visibleCase } from './cases';
+import { blindFor } from './double-coding';
 import { loadCodebooks } from '../../codebooks/index';
 import type { ExchangeCode, ExchangeCodebook } from '../../pipelines/codebook-exchange';
 
@@ -47,8 +48,10 @@ export async function listCodebooks(db: Database, projectId: string) {
 	return books.map((book) => ({ ...book, codes: rows.filter((r) => r.codebookId === book.id).map(({ codebookId: _, ...code }) => code as CodeNode) }));
 }
 
+/** A case's codings; a blind double coder of the case sees only their own until every coder is done. */
 export async function listCaseCodings(db: Database, access: ProjectAccess, caseId: string) {
 	const found = await visibleCase(db, access, caseId);
+	const onlyCoder = await blindFor(db, access, found.id);
 	return db
 		.select({
 			id: codings.id,
@@ -64,7 +67,7 @@ export async function listCaseCodings(db: Database, access: ProjectAccess, caseI
 		})
 		.from(codings)
 		.innerJoin(users, eq(users.id, codings.coderId))
-		.where(eq(codings.caseId, found.id))
+		.where(and(eq(codings.caseId, found.id), onlyCoder ? eq(codings.coderId, onlyCoder) : undefined))
 		.orderBy(asc(codings.createdAt));
 }
 
