@@ -66,6 +66,10 @@ describe.each(testDatabases())('coding routes on $kind', (kind) => {
 		expect(created.status).toBe(201);
 		const { codings } = (await (await b.get(`${base}/cases/${entry.caseId}/codings`)).json()) as { codings: Record<string, unknown>[] };
 		expect(codings).toEqual([expect.objectContaining({ entryId: entry.id, codeId, start: 2, end, memo: 'godt tegn', coder: 'anna', mine: false, origin: 'manual' })]);
+		const { codebooks } = (await (await a.get(`${base}/codebooks`)).json()) as { codebooks: { codes: { id: string; uses: number }[] }[] };
+		const [{ n }] = await handle.raw.query<{ n: number }>('select count(*)::int as n from codings where code_id = $1', [codeId]);
+		expect(codebooks.flatMap((b) => b.codes).find((c) => c.id === codeId)?.uses).toBe(n);
+		expect(n).toBeGreaterThan(0);
 	});
 
 	it('refuses spans outside the text, unknown entries and codes, and half spans', async () => {

@@ -4,6 +4,7 @@
 // their own cases. Another project's or practitioner's case is "not found", never
 // "forbidden", so ids cannot be probed.
 import { and, asc, count, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { outer } from '../db/outer';
 import type { Database } from '../db/client';
 import { cases, fitRatings, interventions, journalEntries, practitioners, units } from '../db/schema';
 import { AppError } from '../errors';
@@ -43,8 +44,8 @@ export async function listCases(db: Database, access: ProjectAccess, query: Case
 	const rows = await db
 		.select({
 			...caseColumns,
-			entries: sql<number>`(select count(*)::int from ${journalEntries} e where e.case_id = ${cases.id})`,
-			fitRatings: sql<number>`(select count(*)::int from ${fitRatings} f where f.case_id = ${cases.id})`
+			entries: sql<number>`(select count(*)::int from ${journalEntries} e where e.case_id = ${outer(cases.id)})`,
+			fitRatings: sql<number>`(select count(*)::int from ${fitRatings} f where f.case_id = ${outer(cases.id)})`
 		})
 		.from(cases)
 		.leftJoin(units, eq(units.id, cases.unitId))
@@ -125,7 +126,7 @@ export async function getCaseEntries(db: Database, access: ProjectAccess, caseId
 /** The project's practitioners (pseudonyms) with their case counts, for linking members. */
 export async function listPractitioners(db: Database, projectId: string) {
 	return db
-		.select({ id: practitioners.id, pseudonym: practitioners.pseudonym, unit: units.name, cases: sql<number>`(select count(*)::int from ${cases} c where c.practitioner_id = ${practitioners.id})` })
+		.select({ id: practitioners.id, pseudonym: practitioners.pseudonym, unit: units.name, cases: sql<number>`(select count(*)::int from ${cases} c where c.practitioner_id = ${outer(practitioners.id)})` })
 		.from(practitioners)
 		.leftJoin(units, eq(units.id, practitioners.unitId))
 		.where(eq(practitioners.projectId, projectId))

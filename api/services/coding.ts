@@ -2,6 +2,7 @@
 // creating, annotating and removing codings. Offsets are UTF-16 code units into the
 // stored (pseudonymised) text, as JavaScript strings count them in the browser.
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { outer } from '../db/outer';
 import type { Database } from '../db/client';
 import { codebooks, codes, codings, journalEntries, users } from '../db/schema';
 import { AppError } from '../errors';
@@ -40,7 +41,7 @@ export async function listCodebooks(db: Database, projectId: string) {
 			labelEn: codes.labelEn,
 			definition: codes.definition,
 			retired: sql<boolean>`${codes.retiredAt} is not null`,
-			uses: sql<number>`(select count(*)::int from ${codings} c where c.code_id = ${codes.id})`
+			uses: sql<number>`(select count(*)::int from ${codings} c where c.code_id = ${outer(codes.id)})`
 		})
 		.from(codes)
 		.where(eq(codes.projectId, projectId))

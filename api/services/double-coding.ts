@@ -2,6 +2,7 @@
 // or more coders; until every one of them has marked a case done, each sees only their
 // own codings in it. Then all codings show, with their agreement, for adjudication.
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { outer } from '../db/outer';
 import type { Database } from '../db/client';
 import { cases, doubleCoding, journalEntries, projectMembers, users } from '../db/schema';
 import { AppError } from '../errors';
@@ -30,7 +31,7 @@ export async function assignDoubleCoding(db: Database, access: ProjectAccess, in
 		.where(
 			and(
 				eq(cases.projectId, access.projectId),
-				sql`exists (select 1 from ${journalEntries} e where e.case_id = ${cases.id})`,
+				sql`exists (select 1 from ${journalEntries} e where e.case_id = ${outer(cases.id)})`,
 				sql`${cases.id} not in ${already}`
 			)
 		)

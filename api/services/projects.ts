@@ -1,5 +1,6 @@
 // Projects: listing (a user's own) with their sizes, creation and lookup. Routes and the CLI call these.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { outer } from '../db/outer';
 import type { Database } from '../db/client';
 import { cases, fitRatings, journalEntries, projectMembers, projects } from '../db/schema';
 import { AppError } from '../errors';
@@ -34,10 +35,8 @@ export async function listProjectsFor(db: Database, user: SessionUser): Promise<
 				.from(projectMembers)
 				.where(eq(projectMembers.userId, user.id));
 	if (memberships && !memberships.length) return [];
-	// Written out with explicit qualification: inside a subquery drizzle renders columns
-	// unqualified, and a bare "id" would then bind to the inner table.
 	const count = (table: typeof cases | typeof journalEntries | typeof fitRatings) =>
-		sql<number>`(select count(*)::int from ${table} as counted where counted.project_id = "projects"."id")`;
+		sql<number>`(select count(*)::int from ${table} as counted where counted.project_id = ${outer(projects.id)})`;
 	const rows = await db
 		.select({
 			id: projects.id,
@@ -72,8 +71,8 @@ async function ownCounts(db: Database, memberships: { projectId: string; role: R
 		const [row] = await db
 			.select({
 				caseCount: sql<number>`count(*)::int`,
-				entryCount: sql<number>`coalesce(sum((select count(*) from ${journalEntries} e where e.case_id = ${cases.id})), 0)::int`,
-				fitRatingCount: sql<number>`coalesce(sum((select count(*) from ${fitRatings} f where f.case_id = ${cases.id})), 0)::int`
+				entryCount: sql<number>`coalesce(sum((select count(*) from ${journalEntries} e where e.case_id = ${outer(cases.id)})), 0)::int`,
+				fitRatingCount: sql<number>`coalesce(sum((select count(*) from ${fitRatings} f where f.case_id = ${outer(cases.id)})), 0)::int`
 			})
 			.from(cases)
 			.where(and(eq(cases.projectId, m.projectId), eq(cases.practitionerId, m.practitionerId)));
