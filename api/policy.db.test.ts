@@ -32,8 +32,8 @@ describe('the role table', () => {
 	it('is the data policy: leaders aggregates only, researchers no text, practitioners no aggregates', () => {
 		const matrix = Object.fromEntries(ROLES.map((role) => [role, PERMISSIONS.filter((p) => roleAllows(role, p))]));
 		expect(matrix).toEqual({
-			admin: ['project:read', 'project:manage', 'import:write', 'cases:read', 'cases:text', 'coding:write', 'aggregates:read', 'audit:read'],
-			analyst: ['project:read', 'import:write', 'cases:read', 'cases:text', 'coding:write', 'aggregates:read'],
+			admin: ['project:read', 'project:manage', 'import:write', 'cases:read', 'cases:text', 'coding:write', 'codebooks:write', 'aggregates:read', 'audit:read'],
+			analyst: ['project:read', 'import:write', 'cases:read', 'cases:text', 'coding:write', 'codebooks:write', 'aggregates:read'],
 			leader: ['project:read', 'aggregates:read'],
 			researcher: ['project:read', 'cases:read', 'aggregates:read'],
 			practitioner: ['project:read', 'cases:read', 'cases:text']
@@ -122,7 +122,15 @@ describe.each(testDatabases())('role matrix on $kind', (kind) => {
 
 	it("hides another practitioner's case from a practitioner as not found", async () => {
 		const practitioner = await signIn(app, 'practitioner');
-		const listed = (await (await practitioner.get(`/api/projects/${ids.projectId}/cases?limit=500`)).json()) as { total: number; cases: { id: string; practitioner: string }[] };
+		const listed = (await (await practitioner.get(`/api/projects/${ids.projectId}/cases?limit=500`)).json()) as {
+			total: number;
+			cases: { id: string; practitioner: string; entries: number; fitRatings: number }[];
+		};
+		// Every demo case has journal entries and FIT ratings: the counts are the case's own.
+		expect(listed.cases.every((c) => c.entries > 0 && c.fitRatings > 0)).toBe(true);
+		const admin = await signIn(app, 'workbench-admin');
+		const { practitioners } = (await (await admin.get(`/api/projects/${ids.projectId}/practitioners`)).json()) as { practitioners: { cases: number }[] };
+		expect(practitioners.reduce((sum, p) => sum + p.cases, 0)).toBe(30);
 		const [{ pseudonym }] = await handle.db
 			.select({ pseudonym: t.practitioners.pseudonym })
 			.from(t.projectMembers)

@@ -24,6 +24,8 @@ export const PERMISSIONS = [
 	'cases:text',
 	/** Code journal text (codings, memos) and classify entries. */
 	'coding:write',
+	/** Pick the project's codebooks; add, rename, move, merge, retire and import codes. */
+	'codebooks:write',
 	/** Aggregates that pass disclosure control (findings, overview). */
 	'aggregates:read',
 	/** The project's audit log. */
@@ -38,7 +40,7 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 	admin: PERMISSIONS,
-	analyst: ['project:read', 'import:write', 'cases:read', 'cases:text', 'coding:write', 'aggregates:read'],
+	analyst: ['project:read', 'import:write', 'cases:read', 'cases:text', 'coding:write', 'codebooks:write', 'aggregates:read'],
 	leader: ['project:read', 'aggregates:read'],
 	researcher: ['project:read', 'cases:read', 'aggregates:read'],
 	practitioner: ['project:read', 'cases:read', 'cases:text']
