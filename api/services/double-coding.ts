@@ -8,7 +8,7 @@ import { cases, doubleCoding, journalEntries, projectMembers, users } from '../d
 import { AppError } from '../errors';
 import { roleAllows, type ProjectAccess } from './access';
 import { audit } from './audit';
-import { visibleCase } from './cases';
+import { visibleCase, visibleCases } from './cases';
 
 /** Gives `sample` cases with journal entries, not yet double-coded, to every one of `coders` (ids or usernames). */
 export async function assignDoubleCoding(db: Database, access: ProjectAccess, input: { coders: string[]; sample: number }) {
@@ -101,3 +101,22 @@ export async function markDoubleCodingDone(db: Database, access: ProjectAccess, 
 	return doubleCodingStatus(db, access, found.id);
 }
 
+
+/** The double-coded cases the caller may see, with each coder's progress. */
+export async function listDoubleCoding(db: Database, access: ProjectAccess) {
+	const rows = await db
+		.select({ caseId: doubleCoding.caseId, caseNumber: cases.sourceCaseId, username: users.username, coderId: doubleCoding.coderId, doneAt: doubleCoding.doneAt })
+		.from(doubleCoding)
+		.innerJoin(cases, eq(cases.id, doubleCoding.caseId))
+		.innerJoin(users, eq(users.id, doubleCoding.coderId))
+		.where(and(eq(doubleCoding.projectId, access.projectId), visibleCases(access)))
+		.orderBy(cases.sourceCaseId, users.username);
+	const byCase = new Map<string, { caseId: string; caseNumber: string; coders: { username: string; done: boolean }[]; mine: boolean }>();
+	for (const row of rows) {
+		const entry = byCase.get(row.caseId) ?? { caseId: row.caseId, caseNumber: row.caseNumber, coders: [], mine: false };
+		entry.coders.push({ username: row.username, done: row.doneAt !== null });
+		entry.mine ||= row.coderId === access.userId;
+		byCase.set(row.caseId, entry);
+	}
+	return [...byCase.values()].map((c) => ({ ...c, open: c.coders.every((coder) => coder.done) }));
+}

@@ -15,10 +15,11 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 	const detail = await response.json();
 	const canRead = project.permissions.includes('cases:text');
 	const canCode = project.permissions.includes('coding:write');
-	const [journal, codings, codebooks] = await Promise.all([
+	const [journal, codings, codebooks, double] = await Promise.all([
 		canRead ? api.cases[':caseId'].entries.$get({ param }) : null,
 		api.cases[':caseId'].codings.$get({ param }),
-		canCode ? api.codebooks.$get({ param: { projectId: params.projectId } }) : null
+		canCode ? api.codebooks.$get({ param: { projectId: params.projectId } }) : null,
+		api.cases[':caseId']['double-coding'].$get({ param })
 	]);
 	if (journal && !journal.ok) error(journal.status, 'could not load the journal');
 	return {
@@ -26,7 +27,8 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 		canCode,
 		entries: journal ? (await journal.json()).entries : null,
 		codings: codings.ok ? (await codings.json()).codings : [],
-		codebooks: codebooks?.ok ? (await codebooks.json()).codebooks : []
+		codebooks: codebooks?.ok ? (await codebooks.json()).codebooks : [],
+		doubleCoding: double.ok ? await double.json() : null
 	};
 };
 
@@ -51,6 +53,14 @@ export const actions: Actions = {
 			return fail(response.status, { problem: problem?.error?.details?.reason ?? 'unknown' });
 		}
 		return { coded: true };
+	},
+	done: async ({ fetch, url, params }) => {
+		const response = await apiClient(fetch, url.origin).api.projects[':projectId'].cases[':caseId']['double-coding'].done.$put({
+			param: { projectId: params.projectId, caseId: params.caseId },
+			json: { done: true }
+		});
+		if (!response.ok) return fail(response.status, { problem: 'done_failed' });
+		return { done: true };
 	},
 	uncode: async ({ request, fetch, url, params }) => {
 		const form = await request.formData();
