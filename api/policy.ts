@@ -70,6 +70,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`POST ${P}/codebooks/:key/codes/:codeId/unretire`]: project('codebooks:write'),
 	[`GET ${P}/cases/:caseId/codings`]: project('cases:read'),
 	[`POST ${P}/cases/:caseId/codings`]: project('coding:write'),
+	[`GET ${P}/agreement`]: project('aggregates:read'),
 	[`GET ${P}/double-coding`]: project('cases:read'),
 	[`PUT ${P}/double-coding`]: project('project:manage'),
 	[`GET ${P}/cases/:caseId/double-coding`]: project('cases:read'),

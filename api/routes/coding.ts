@@ -5,6 +5,7 @@ import { router } from '../env';
 import { createCoding, deleteCoding, exchangeCodebook, listCaseCodings, listCodebooks, setCodingMemo } from '../services/coding';
 import { toCodebookCsv, toQdc } from '../../pipelines/codebook-exchange';
 import { validate } from './body';
+import { projectAgreement } from '../services/agreement';
 import { assignDoubleCoding, doubleCodingStatus, listDoubleCoding, markDoubleCodingDone } from '../services/double-coding';
 
 const offset = z.number().int().min(0).nullable();
@@ -44,6 +45,7 @@ export function codingRoutes(deps: AppDeps) {
 			c.json({ coding: await createCoding(db, c.var.access, c.req.param('caseId'), c.req.valid('json')) }, 201)
 		)
 		// Blind double coding: assign a sample, see a case's status, mark one's own part done.
+		.get('/agreement', async (c) => c.json(await projectAgreement(db, c.var.access)))
 		.get('/double-coding', async (c) => c.json({ cases: await listDoubleCoding(db, c.var.access) }))
 		.put('/double-coding', validate('json', assignBody), async (c) => c.json(await assignDoubleCoding(db, c.var.access, c.req.valid('json'))))
 		.get('/cases/:caseId/double-coding', async (c) => c.json(await doubleCodingStatus(db, c.var.access, c.req.param('caseId'))))

@@ -74,4 +74,31 @@ describe.each(testDatabases())('blind double coding on $kind', (kind) => {
 		const audited = await handle.db.select({ action: t.auditLog.action }).from(t.auditLog).where(eq(t.auditLog.objectId, caseId));
 		expect(audited.map((a) => a.action)).toEqual(['double_coding.done', 'double_coding.done']);
 	});
+
+	it('reports agreement over the cases every coder is done with, per code, with the units counted', async () => {
+		const answer = (await (await admin.get(`${base}/agreement`)).json()) as {
+			cases: number;
+			coders: string[];
+			codes: { key: string; presence: { units: number; alpha: { value: number | null; reason?: string }; percentAgreement: { value: number | null } }; spans: { characters: number; alpha: { value: number | null }; percentAgreement: { value: number | null } } }[];
+		};
+		expect(answer.cases).toBe(1);
+		expect(answer.coders).toEqual(['anna', 'bent']);
+		const [code] = answer.codes;
+		expect(code.key).toBe('maalenighed');
+		// Both applied the code to the one case: full agreement, but alpha has no variation to judge.
+		expect(code.presence.units).toBe(1);
+		expect(code.presence.percentAgreement.value).toBe(1);
+		expect(code.presence.alpha).toEqual({ value: null, reason: expect.stringMatching(/variation/) });
+		// Spans: anna 0-3, bent 1-4 in one entry; every character of the case's entries is a unit.
+		const texts = await handle.db.select({ text: t.journalEntries.text }).from(t.journalEntries).where(eq(t.journalEntries.caseId, caseId));
+		const n = texts.reduce((sum, e) => sum + e.text.length, 0);
+		expect(code.spans.characters).toBe(n);
+		// Hand computation: 2 characters marked by both, 2 by one coder, n - 4 by none.
+		// Percent agreement = (n - 2) / n; nominal alpha from the coincidence matrix:
+		// o01 = o10 = 2, n0 = 2n - 6, n1 = 6, alpha = 1 - (2n - 1) * 4 / (2 * n0 * n1).
+		expect(code.spans.percentAgreement.value).toBeCloseTo((n - 2) / n, 9);
+		expect(code.spans.alpha.value).toBeCloseTo(1 - ((2 * n - 1) * 4) / (2 * (2 * n - 6) * 6), 9);
+		const leader = await signIn(app, 'lene');
+		expect((await leader.get(`${base}/agreement`)).status).toBe(200);
+	});
 });
