@@ -109,4 +109,16 @@ describe('blind double coding in Chromium', () => {
 		expect(await coders(anna)).toEqual(['anna', 'bent']);
 		expect(await coders(bent)).toEqual(['anna', 'bent']);
 	});
+
+	it('shows the agreement of the finished cases on the step 4 page, with undefined figures as a dash and a reason', async () => {
+		await admin.goto(`${workbench.url}/projekter/${projectId}/indsatsanalyse`);
+		const table = admin.getByTestId('agreement');
+		await table.waitFor();
+		const row = table.locator('tbody tr').first();
+		const cells = (await row.locator('th, td').allTextContents()).map((s) => s.trim());
+		// Both coders applied the code in the one case: agreement 1, alpha undefined (no variation).
+		expect(cells.slice(1, 3)).toEqual(['1', '1,000']);
+		expect(cells[4]).toBe('–');
+		expect(await row.locator('td').nth(3).getAttribute('title')).toMatch(/variation/);
+	});
 });

@@ -12,9 +12,11 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 	const listed = await api['double-coding'].$get({ param });
 	if (listed.status === 403) error(403, 'forbidden');
 	const manage = project.permissions.includes('project:manage');
+	const agreement = project.permissions.includes('aggregates:read') ? await expectOk(await api.agreement.$get({ param })) : null;
 	const members = manage ? (await expectOk(await api.members.$get({ param }))).members : [];
 	return {
 		doubleCoded: (await expectOk(listed)).cases,
+		agreement,
 		coders: members.filter((m) => m.role === 'analyst' || m.role === 'admin').map((m) => ({ username: m.username, displayName: m.displayName }))
 	};
 };
