@@ -107,7 +107,9 @@ export async function getCaseEntries(db: Database, access: ProjectAccess, caseId
 			type: journalEntries.entryType,
 			authorRole: journalEntries.authorRole,
 			title: journalEntries.title,
-			text: journalEntries.text
+			text: journalEntries.text,
+			artefactCodeId: journalEntries.artefactCodeId,
+			artefactSource: journalEntries.artefactSource
 		})
 		.from(journalEntries)
 		.where(eq(journalEntries.caseId, found.id))

@@ -15,6 +15,7 @@ import * as t from '../db/schema';
 import { projectKey } from '../secret';
 import { installCodebooks, type CodeIndex } from './codebooks';
 import { ensureUser } from './users';
+import { classifyEntries } from './documentation';
 import { audit } from './audit';
 
 export interface DemoOptions {
@@ -57,7 +58,7 @@ export async function loadDemoProject(deps: ServiceDeps, options: DemoOptions): 
 	}
 
 	const generated = generateProject({ cases: options.cases, seed: options.seed });
-	return db.transaction(async (tx) => {
+	const result = await db.transaction(async (tx) => {
 		const projectId = randomUUID();
 		const name = `Demoprojekt (${options.cases} sager, seed ${options.seed})`;
 		await tx.insert(t.projects).values({
@@ -121,6 +122,8 @@ export async function loadDemoProject(deps: ServiceDeps, options: DemoOptions): 
 		await audit(tx, { action: 'demo.load', userId: options.userId ?? null, projectId, objectType: 'project', objectId: projectId, details: { ...demoKey, ...counts } });
 		return { created: true, projectId, name, counts };
 	});
+	await classifyEntries(db, result.projectId);
+	return result;
 }
 
 interface BuildContext {

@@ -15,6 +15,7 @@ import { importBatches } from '../../db/schema';
 import { AppError } from '../../errors';
 import { projectKey } from '../../secret';
 import { audit } from '../audit';
+import { classifyEntries } from '../documentation';
 import { getProject } from '../projects';
 import { CaseIndex } from './case-index';
 import { writeCases, type SourcedCase } from './cases';
@@ -180,6 +181,8 @@ export async function importFile(deps: ServiceDeps, request: ImportRequest): Pro
 			details: { kind: request.kind, file_sha256: sha256, rows_read: report.rows_read, rejected: report.rejected_total }
 		});
 	}
+	// Step 3 starts here: the new entries get their documentation artefact.
+	if (report.committed && request.kind === 'journals') await classifyEntries(db, project.id, { onlyUnset: true });
 	return report;
 }
 
