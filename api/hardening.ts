@@ -9,7 +9,8 @@ export const apiHeaders: MiddlewareHandler = async (c, next) => {
 	c.header('cache-control', 'no-store');
 	c.header('x-content-type-options', 'nosniff');
 	c.header('x-frame-options', 'DENY');
-	c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	// A route that serves a document (the printable report) sets its own policy.
+	if (!c.res.headers.has('content-security-policy')) c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
 	c.header('referrer-policy', 'no-referrer');
 	if (originOf(c.req.raw) .startsWith('https:')) c.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
 };

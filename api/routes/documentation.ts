@@ -18,9 +18,11 @@ export function documentationRoutes(deps: AppDeps) {
 			await audit(db, { action: 'documentation.classified', userId, projectId, details: counts });
 			return c.json(counts);
 		})
-		.get('/documentation/report.html', validate('query', z.object({ lang: z.enum(['da', 'en']).default('da') })), async (c) =>
-			c.html(await documentationReport(db, c.var.access, c.req.valid('query').lang))
-		)
+		.get('/documentation/report.html', validate('query', z.object({ lang: z.enum(['da', 'en']).default('da') })), async (c) => {
+			// A standalone document: its own inline styles, nothing else, no scripts.
+			c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+			return c.html(await documentationReport(db, c.var.access, c.req.valid('query').lang));
+		})
 		.put('/entries/:entryId/artefact', validate('json', z.object({ codeId: z.string().nullable() })), async (c) => {
 			await setEntryArtefact(db, c.var.access, c.req.param('entryId'), c.req.valid('json').codeId);
 			return c.json({ updated: true });

@@ -16,7 +16,7 @@ export interface Place {
 export const PLACES: Place[] = [
 	{ slug: 'kortlaegning', number: 1, short: 'step1', long: 'step1Long', needs: 'project:read' },
 	{ slug: 'datahoest', number: 2, short: 'step2', long: 'step2Long', needs: 'import:write' },
-	{ slug: 'dokumentation', number: 3, short: 'step3', long: 'step3Long', needs: 'cases:text' },
+	{ slug: 'dokumentation', number: 3, short: 'step3', long: 'step3Long', needs: 'aggregates:read' },
 	{ slug: 'indsatsanalyse', number: 4, short: 'step4', long: 'step4Long', needs: 'cases:text' },
 	{ slug: 'forskning', number: 5, short: 'step5', long: 'step5Long', needs: 'project:read' },
 	{ slug: 'ledelse', number: 6, short: 'step6', long: 'step6Long', needs: 'project:read' },

@@ -18,7 +18,8 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 	const [journal, codings, codebooks, double] = await Promise.all([
 		canRead ? api.cases[':caseId'].entries.$get({ param }) : null,
 		api.cases[':caseId'].codings.$get({ param }),
-		canCode ? api.codebooks.$get({ param: { projectId: params.projectId } }) : null,
+		// Code and artefact names for everyone who sees the case; the picker only for coders.
+		api.codebooks.$get({ param: { projectId: params.projectId } }),
 		api.cases[':caseId']['double-coding'].$get({ param })
 	]);
 	if (journal && !journal.ok) error(journal.status, 'could not load the journal');
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 		canCode,
 		entries: journal ? (await journal.json()).entries : null,
 		codings: codings.ok ? (await codings.json()).codings : [],
-		codebooks: codebooks?.ok ? (await codebooks.json()).codebooks : [],
+		codebooks: codebooks.ok ? (await codebooks.json()).codebooks : [],
 		doubleCoding: double.ok ? await double.json() : null
 	};
 };
@@ -61,6 +62,16 @@ export const actions: Actions = {
 		});
 		if (!response.ok) return fail(response.status, { problem: 'done_failed' });
 		return { done: true };
+	},
+	artefact: async ({ request, fetch, url, params }) => {
+		const form = await request.formData();
+		const codeId = String(form.get('codeId') ?? '') || null;
+		const response = await apiClient(fetch, url.origin).api.projects[':projectId'].entries[':entryId'].artefact.$put({
+			param: { projectId: params.projectId, entryId: String(form.get('entryId') ?? '') },
+			json: { codeId }
+		});
+		if (!response.ok) return fail(response.status, { problem: 'artefact_failed' });
+		return { artefactSet: true };
 	},
 	uncode: async ({ request, fetch, url, params }) => {
 		const form = await request.formData();
