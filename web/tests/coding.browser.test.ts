@@ -42,7 +42,7 @@ describe('coding a case in Chromium', () => {
 			selection.addRange(range);
 		});
 		await expect.poll(() => page.getByTestId('marked').textContent()).toBe(`“${whole.slice(4, 20)}”`);
-		const picker = page.locator('select[name=codeId]');
+		const picker = page.getByRole('complementary', { name: 'Kodning' }).locator('select[name=codeId]');
 		const option = picker.locator('optgroup[label="Professionel alliance"] option').first();
 		const codeLabel = (await option.textContent())!.trim();
 		await picker.selectOption({ value: (await option.getAttribute('value'))! });

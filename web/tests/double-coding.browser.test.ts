@@ -37,7 +37,7 @@ describe('blind double coding in Chromium', () => {
 			},
 			[from, to]
 		);
-		const picker = page.locator('select[name=codeId]');
+		const picker = page.getByRole('complementary', { name: 'Kodning' }).locator('select[name=codeId]');
 		const value = await picker.locator('optgroup[label="Professionel alliance"] option').first().getAttribute('value');
 		await picker.selectOption({ value: value! });
 		await page.getByRole('button', { name: 'Kod passagen' }).click();
