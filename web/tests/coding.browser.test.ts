@@ -1,26 +1,19 @@
 // Coding in Chromium: an analyst marks a passage in a case's journal, codes it, and finds
 // it highlighted with its code after a reload, at the offsets the API stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, signIn, startWorkbench, type Workbench } from './workbench';
+import type { Page } from 'playwright-core';
+import { workbenchWithDemo, type Workbench } from './workbench';
 
 describe('coding a case in Chromium', () => {
 	let workbench: Workbench;
-	let browser: Browser;
 	let page: Page;
 	let projectId: string;
+	let stop: () => Promise<void>;
 
 	beforeAll(async () => {
-		[workbench, browser] = await Promise.all([startWorkbench(), launchChromium()]);
-		page = await browser.newPage();
-		await signIn(page, workbench.url, 'admin', workbench.adminPassword);
-		const demo = await page.request.post(`${workbench.url}/api/projects/demo`, { data: { cases: 20, seed: 5 } });
-		projectId = ((await demo.json()) as { projectId: string }).projectId;
+		({ workbench, page, projectId, stop } = await workbenchWithDemo({ cases: 20, seed: 5 }));
 	}, 240_000);
-	afterAll(async () => {
-		await browser?.close();
-		await workbench?.stop();
-	});
+	afterAll(async () => stop?.());
 
 	it('codes a marked passage and shows it highlighted after a reload', async () => {
 		await page.goto(`${workbench.url}/projekter/${projectId}/sager`);

@@ -1,26 +1,19 @@
 // Step 3 in Chromium: the completeness matrix for the demo project, the printable report,
 // and an analyst correcting one entry's document type on the case page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, signIn, startWorkbench, type Workbench } from './workbench';
+import type { Page } from 'playwright-core';
+import { workbenchWithDemo, type Workbench } from './workbench';
 
 describe('documentation analysis in Chromium', () => {
 	let workbench: Workbench;
-	let browser: Browser;
 	let page: Page;
 	let projectId: string;
+	let stop: () => Promise<void>;
 
 	beforeAll(async () => {
-		[workbench, browser] = await Promise.all([startWorkbench(), launchChromium()]);
-		page = await browser.newPage();
-		await signIn(page, workbench.url, 'admin', workbench.adminPassword);
-		const demo = await page.request.post(`${workbench.url}/api/projects/demo`, { data: { cases: 20, seed: 9 } });
-		projectId = ((await demo.json()) as { projectId: string }).projectId;
+		({ workbench, page, projectId, stop } = await workbenchWithDemo({ cases: 20, seed: 9 }));
 	}, 240_000);
-	afterAll(async () => {
-		await browser?.close();
-		await workbench?.stop();
-	});
+	afterAll(async () => stop?.());
 
 	it('shows the completeness matrix with one row per case and the coverage per document type', async () => {
 		await page.goto(`${workbench.url}/projekter/${projectId}/dokumentation`);

@@ -66,3 +66,22 @@ export async function signIn(page: Page, url: string, username: string, password
 	await page.getByRole('button', { name: /Log ind|Sign in/ }).click();
 	await page.waitForURL(`${url}/`);
 }
+
+/** A workbench with the administrator signed in and a demo project of `cases` cases loaded. */
+export async function workbenchWithDemo(demo: { cases: number; seed: number }) {
+	const [workbench, browser] = await Promise.all([startWorkbench(), launchChromium()]);
+	const page = await browser.newPage();
+	await signIn(page, workbench.url, 'admin', workbench.adminPassword);
+	const created = await page.request.post(`${workbench.url}/api/projects/demo`, { data: demo });
+	const { projectId } = (await created.json()) as { projectId: string };
+	return {
+		workbench,
+		browser,
+		page,
+		projectId,
+		async stop() {
+			await browser.close();
+			await workbench.stop();
+		}
+	};
+}
