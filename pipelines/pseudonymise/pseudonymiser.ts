@@ -4,7 +4,7 @@
 
 import { createHmac } from 'node:crypto';
 import { detectIdentifiers } from './detect';
-import { ID_HASH_HEX, TEXT_HASH_HEX, TEXT_LABELS } from './format';
+import { ID_ALPHABET, ID_HASH_LETTERS, TEXT_HASH_HEX, TEXT_LABELS } from './format';
 import type { IdentifierKind } from './types';
 
 export interface PseudonymisedText {
@@ -78,13 +78,24 @@ export function createPseudonymiser(secret: string): Pseudonymiser {
 	}
 	// Domain-separated inputs: a name and a case id that happen to be equal hash apart.
 	const hex = (input: string, length: number) => createHmac('sha256', secret).update(input).digest('hex').slice(0, length);
+	/** The keyed hash in ID_HASH_LETTERS letters of ID_ALPHABET (from its first 64 bits). */
+	const letters = (input: string) => {
+		let value = createHmac('sha256', secret).update(input).digest().readBigUInt64BE(0);
+		const base = BigInt(ID_ALPHABET.length);
+		let out = '';
+		for (let i = 0; i < ID_HASH_LETTERS; i++) {
+			out += ID_ALPHABET[Number(value % base)];
+			value /= base;
+		}
+		return out;
+	};
 
 	const pseudonym = (kind: IdentifierKind, value: string) =>
 		`[${TEXT_LABELS[kind]}-${hex(`text\u0000${kind}\u0000${normaliseIdentifier(kind, value)}`, TEXT_HASH_HEX)}]`;
 
 	const pseudonymiseId = (kind: string, value: string) => {
 		const prefix = idPrefix(kind);
-		return `${prefix}-${hex(`id\u0000${prefix}\u0000${value.trim()}`, ID_HASH_HEX)}`;
+		return `${prefix}-${letters(`id\u0000${prefix}\u0000${value.trim()}`)}`;
 	};
 
 	function pseudonymiseText(text: string, onReplace?: ReplacementListener): PseudonymisedText {

@@ -58,13 +58,21 @@ export function launchChromium(): Promise<Browser> {
 	});
 }
 
-/** Signs in through the /login form, as a person would, and waits for the front page. */
+/**
+ * Signs in through the /login form, as a person would, and waits for the front page. A
+ * refusal fails at once with the page's own message; the first page after a cold start
+ * (with the other suites running on the same cores) gets a minute.
+ */
 export async function signIn(page: Page, url: string, username: string, password: string): Promise<void> {
 	await page.goto(`${url}/login`);
 	await page.getByLabel(/Brugernavn|Username/).fill(username);
 	await page.getByLabel(/Adgangskode|Password/).fill(password);
 	await page.getByRole('button', { name: /Log ind|Sign in/ }).click();
-	await page.waitForURL(`${url}/`);
+	const refused = page.getByRole('alert').waitFor({ timeout: 60_000 }).then(async () => {
+		throw new Error(`sign-in as ${username} refused: ${await page.getByRole('alert').textContent()}`);
+	});
+	await Promise.race([page.waitForURL(`${url}/`, { timeout: 60_000 }), refused]);
+	refused.catch(() => {});
 }
 
 /** A workbench with the administrator signed in and a demo project of `cases` cases loaded. */
