@@ -36,6 +36,24 @@ describe('landing page in Chromium', () => {
 		expect(response.status()).toBe(413);
 	});
 
+	it("keeps what was typed before the page's scripts had loaded", async () => {
+		// A slow connection: the form is filled in before hydration, which once reset the username.
+		const context = await browser.newContext();
+		const slow = await context.newPage();
+		await slow.route('**/_app/immutable/**', async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 400));
+			await route.continue();
+		});
+		await slow.goto(`${workbench.url}/login`, { waitUntil: 'commit' });
+		await slow.getByLabel('Brugernavn').fill('admin');
+		await slow.getByLabel('Adgangskode').fill(workbench.adminPassword);
+		await slow.waitForLoadState('networkidle');
+		expect(await slow.getByLabel('Brugernavn').inputValue()).toBe('admin');
+		await slow.getByRole('button', { name: 'Log ind' }).click();
+		await slow.waitForURL(`${workbench.url}/`);
+		await context.close();
+	});
+
 	it('refuses a wrong password in Danish', async () => {
 		await page.getByLabel('Brugernavn').fill('admin');
 		await page.getByLabel('Adgangskode').fill('ikke den rigtige kode');
