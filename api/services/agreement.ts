@@ -34,6 +34,15 @@ export async function projectAgreement(db: Database, access: ProjectAccess) {
 		.from(journalEntries)
 		.where(inArray(journalEntries.caseId, caseIds));
 	const codeIds = [...new Set(made.map((r) => r.codeId))];
+	// Looked up per case, coder and code, and per code and entry: indexed once.
+	const applied = new Set(made.map((r) => `${r.caseId}|${r.coderId}|${r.codeId}`));
+	const byCodeAndEntry = new Map<string, typeof made>();
+	for (const r of made) {
+		const key = `${r.codeId}|${r.entryId}`;
+		const list = byCodeAndEntry.get(key);
+		if (list) list.push(r);
+		else byCodeAndEntry.set(key, [r]);
+	}
 	const codeRows = codeIds.length
 		? await db.select({ id: codes.id, key: codes.key, labelDa: codes.labelDa, labelEn: codes.labelEn }).from(codes).where(inArray(codes.id, codeIds))
 		: [];
@@ -44,16 +53,14 @@ export async function projectAgreement(db: Database, access: ProjectAccess) {
 			(codeId ? [codeId] : codeIds).map((id) => ({
 				caseId: codeId ? a.caseId : `${a.caseId}:${id}`,
 				coder: a.coder,
-				applied: made.some((r) => r.caseId === a.caseId && r.coderId === a.coderId && r.codeId === id)
+				applied: applied.has(`${a.caseId}|${a.coderId}|${id}`)
 			}))
 		);
 	const spansOf = (codeId: string): UnitizedText[] =>
 		entries.map((entry) => ({
 			// UTF-16 length, the unit of the stored offsets.
 			length: entry.text.length,
-			spans: made
-				.filter((r) => r.entryId === entry.id && r.codeId === codeId)
-				.map((r) => ({ coder: coderOf.get(`${r.caseId}:${r.coderId}`)!, start: r.start ?? 0, end: r.end ?? entry.text.length }))
+			spans: (byCodeAndEntry.get(`${codeId}|${entry.id}`) ?? []).map((r) => ({ coder: coderOf.get(`${r.caseId}:${r.coderId}`)!, start: r.start ?? 0, end: r.end ?? entry.text.length }))
 		}));
 	return {
 		cases: caseIds.length,

@@ -85,7 +85,7 @@ export async function createCoding(db: Database, access: ProjectAccess, caseId: 
 	const found = await visibleCase(db, access, caseId);
 	const [entry] = isUuid(input.entryId)
 		? await db
-				.select({ id: journalEntries.id, length: sql<number>`length(${journalEntries.text})`, text: journalEntries.text })
+				.select({ id: journalEntries.id, text: journalEntries.text })
 				.from(journalEntries)
 				.where(and(eq(journalEntries.id, input.entryId), eq(journalEntries.caseId, found.id)))
 		: [];
@@ -96,7 +96,7 @@ export async function createCoding(db: Database, access: ProjectAccess, caseId: 
 	if (!code) throw new AppError('bad_request', 'no such code in this project', { field: 'codeId', reason: 'no_code' });
 	if (code.retired) throw new AppError('bad_request', 'the code is retired: existing codings stay, new ones use another code', { field: 'codeId', reason: 'retired' });
 	if ((input.start === null) !== (input.end === null)) throw new AppError('bad_request', 'give both start and end, or neither for the whole entry', { field: 'start' });
-	// length() counts code points in PostgreSQL; offsets count UTF-16 units, as the browser does.
+	// Offsets count UTF-16 units, as the browser does (PostgreSQL's length() counts code points).
 	const length = entry.text.length;
 	if (input.start !== null && input.end !== null && !(input.start >= 0 && input.end > input.start && input.end <= length)) {
 		throw new AppError('bad_request', `the span ${input.start}-${input.end} is outside the entry's text (0-${length})`, { field: 'start', reason: 'span' });

@@ -2,7 +2,7 @@
 // documentation artefact (from its entry type, else by rules; an analyst's choice is kept),
 // and profiles every case (artefacts, gaps, completeness) for the matrix and the
 // feedback report. The pure work is pipelines/documentation.
-import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { cases, codebooks, codes, interventions, journalEntries, projects } from '../db/schema';
 import { AppError } from '../errors';
@@ -97,18 +97,23 @@ export async function setEntryArtefact(db: Database, access: ProjectAccess, entr
 }
 
 /** Every visible case's documentation profile, and the matrix across them. */
-export async function projectDocumentation(db: Database, access: ProjectAccess) {
-	const keyOf = new Map([...(await artefactCodes(db, access.projectId))].map(([key, id]) => [id, key]));
+export function projectDocumentation(db: Database, access: ProjectAccess) {
+	return documentationOf(db, access.projectId, visibleCases(access));
+}
+
+/** The profiles and matrix of the project's cases that `scope` selects. */
+async function documentationOf(db: Database, projectId: string, scope: SQL) {
+	const keyOf = new Map([...(await artefactCodes(db, projectId))].map(([key, id]) => [id, key]));
 	const caseRows = await db
 		.select({ id: cases.id, caseNumber: cases.sourceCaseId, startDate: cases.startDate, endDate: cases.endDate, targetGroup: cases.targetGroup })
 		.from(cases)
-		.where(visibleCases(access))
+		.where(scope)
 		.orderBy(asc(cases.sourceCaseId));
 	const ids = caseRows.map((c) => c.id);
 	const [entryRows, measureRows] = ids.length
 		? await Promise.all([
-				db.select({ id: journalEntries.id, caseId: journalEntries.caseId, date: journalEntries.entryDate, artefact: journalEntries.artefactCodeId }).from(journalEntries).where(eq(journalEntries.projectId, access.projectId)),
-				db.select({ caseId: interventions.caseId, measureCode: interventions.measureCode, startDate: interventions.startDate }).from(interventions).where(eq(interventions.projectId, access.projectId))
+				db.select({ id: journalEntries.id, caseId: journalEntries.caseId, date: journalEntries.entryDate, artefact: journalEntries.artefactCodeId }).from(journalEntries).where(eq(journalEntries.projectId, projectId)),
+				db.select({ caseId: interventions.caseId, measureCode: interventions.measureCode, startDate: interventions.startDate }).from(interventions).where(eq(interventions.projectId, projectId))
 			])
 		: [[], []];
 	const visible = new Set(ids);
@@ -135,8 +140,8 @@ export async function projectDocumentation(db: Database, access: ProjectAccess) 
 /** The printable feedback report to the organisation: aggregates only, small counts suppressed. */
 export async function documentationReport(db: Database, access: ProjectAccess, locale: 'da' | 'en'): Promise<string> {
 	const [project] = await db.select({ name: projects.name, settings: projects.settings }).from(projects).where(eq(projects.id, access.projectId));
-	// The report covers the whole project, whoever asks (it holds no case rows).
-	const { profiles, matrix } = await projectDocumentation(db, { ...access, role: 'analyst', practitionerId: null });
+	// The report covers the whole project, whoever asks: it holds no case rows.
+	const { profiles, matrix } = await documentationOf(db, access.projectId, eq(cases.projectId, access.projectId));
 	return feedbackReportHtml({
 		projectName: project.name,
 		generatedAt: new Date(),

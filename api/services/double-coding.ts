@@ -64,11 +64,15 @@ export interface DoubleCodingStatus {
 
 export async function doubleCodingStatus(db: Database, access: ProjectAccess, caseId: string): Promise<DoubleCodingStatus> {
 	const found = await visibleCase(db, access, caseId);
+	return statusOf(db, access, found.id);
+}
+
+async function statusOf(db: Database, access: ProjectAccess, caseId: string): Promise<DoubleCodingStatus> {
 	const rows = await db
 		.select({ coderId: doubleCoding.coderId, username: users.username, doneAt: doubleCoding.doneAt })
 		.from(doubleCoding)
 		.innerJoin(users, eq(users.id, doubleCoding.coderId))
-		.where(eq(doubleCoding.caseId, found.id));
+		.where(eq(doubleCoding.caseId, caseId));
 	return {
 		assigned: rows.length > 0,
 		coders: rows.map((r) => ({ username: r.username, done: r.doneAt !== null })),
@@ -90,7 +94,7 @@ export async function blindFor(db: Database, access: ProjectAccess, caseId: stri
 /** An assigned coder marks the case done (or not done again, while it is still blind). */
 export async function markDoubleCodingDone(db: Database, access: ProjectAccess, caseId: string, done: boolean) {
 	const found = await visibleCase(db, access, caseId);
-	const status = await doubleCodingStatus(db, access, found.id);
+	const status = await statusOf(db, access, found.id);
 	if (!status.mine) throw new AppError('conflict', 'you are not one of the coders of this case', { reason: 'not_assigned' });
 	if (!done && status.open) throw new AppError('conflict', 'every coder is done: the case is open for adjudication', { reason: 'already_open' });
 	await db
@@ -98,7 +102,7 @@ export async function markDoubleCodingDone(db: Database, access: ProjectAccess, 
 		.set({ doneAt: done ? new Date() : null })
 		.where(and(eq(doubleCoding.caseId, found.id), eq(doubleCoding.coderId, access.userId), done ? isNull(doubleCoding.doneAt) : sql`true`));
 	await audit(db, { action: done ? 'double_coding.done' : 'double_coding.reopened', userId: access.userId, projectId: access.projectId, objectType: 'case', objectId: found.id });
-	return doubleCodingStatus(db, access, found.id);
+	return statusOf(db, access, found.id);
 }
 
 

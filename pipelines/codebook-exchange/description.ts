@@ -1,7 +1,7 @@
 // A code's fields written into the one free-text Description REFI-QDA has, as sections an
 // analyst can read in NVivo or MAXQDA ("Definition: ...", "Medtag: ...") and this module
 // can read back, so a round trip through another tool keeps what the format has no place for.
-import type { ExchangeCode, ExchangeLanguage } from './types';
+import type { CodeContent, ExchangeCode, ExchangeLanguage } from './types';
 
 type Scalar = 'definition' | 'include' | 'exclude' | 'paragraph' | 'otherLabel' | 'otherDefinition' | 'id';
 type List = 'keywords' | 'patterns' | 'examples' | 'mapsFrom';
@@ -73,19 +73,11 @@ export function writeDescription(code: ExchangeCode, lang: ExchangeLanguage): st
 const continued = (value: string) => value.replace(/\n/g, `\n${CONTINUATION}`);
 
 /** What a Description's sections hold; `id` is set only when the Description is Effekt's. */
-export interface DescriptionSections {
+export interface DescriptionSections extends CodeContent {
 	/** The language the Description was written in, judged by its headings. */
 	lang: ExchangeLanguage;
 	id?: string;
 	label: { da?: string; en?: string };
-	definition: { da?: string; en?: string };
-	include?: string;
-	exclude?: string;
-	keywords: string[];
-	patterns: string[];
-	examples: string[];
-	mapsFrom: string[];
-	paragraph?: string;
 	/** 1-based lines of the Description that are neither a section nor a continuation. */
 	unreadLines: number[];
 }

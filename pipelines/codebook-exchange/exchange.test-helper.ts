@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExchangeCode, ExchangeCodebook, ReadCodeFields } from './types';
+import type { CodeContent, ExchangeCode, ExchangeCodebook, ReadCodeFields } from './types';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const samplesDir = join(repoRoot, 'fixtures/samples/codebooks');
@@ -38,17 +38,9 @@ export function validateAgainstCodebookXsd(xml: string): void {
 }
 
 /** What a code tree must keep through a round trip, with absent lists as empty ones. */
-export interface ComparableCode {
+export interface ComparableCode extends CodeContent {
 	id: string;
 	label: { da: string; en: string };
-	definition: { da?: string; en?: string };
-	include?: string;
-	exclude?: string;
-	keywords: string[];
-	patterns: string[];
-	examples: string[];
-	mapsFrom: string[];
-	paragraph?: string;
 	retired: boolean;
 	children: ComparableCode[];
 }

@@ -24,15 +24,8 @@ export interface ExchangeProblem {
 	reason: string;
 }
 
-/**
- * The fields of a code read back from a file, in the loose shape a project's code table
- * holds: definition, keywords and examples may be missing, which the codebook schema
- * would refuse.
- */
-export interface ReadCodeFields {
-	/** lower_snake_case, unique in the file. */
-	id: string;
-	label: BilingualText;
+/** What a code says besides its id and labels, as files carry it: lists always present. */
+export interface CodeContent {
 	definition: { da?: string; en?: string };
 	include?: string;
 	exclude?: string;
@@ -41,6 +34,17 @@ export interface ReadCodeFields {
 	examples: string[];
 	mapsFrom: string[];
 	paragraph?: string;
+}
+
+/**
+ * The fields of a code read back from a file, in the loose shape a project's code table
+ * holds: definition, keywords and examples may be missing, which the codebook schema
+ * would refuse.
+ */
+export interface ReadCodeFields extends CodeContent {
+	/** lower_snake_case, unique in the file. */
+	id: string;
+	label: BilingualText;
 	retired: boolean;
 	/** The line of the file where the code starts. */
 	line: number;
