@@ -390,3 +390,51 @@ export const auditLog = pgTable(
 	},
 	(t) => [index('audit_log_project').on(t.projectId, t.at)]
 );
+
+/** Analysts' memos on a case or on a code (memos on a single coding live in codings.memo).
+ * Memo text is written by people, not imported: the service refuses text that holds an
+ * identifier (CPR number, phone, e-mail) rather than storing it. */
+export const memos = pgTable(
+	'memos',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		caseId: uuid('case_id').references(() => cases.id, { onDelete: 'cascade' }),
+		codeId: uuid('code_id').references(() => codes.id, { onDelete: 'cascade' }),
+		authorId: uuid('author_id').notNull().references(() => users.id),
+		text: text('text').notNull(),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('memos_case').on(t.projectId, t.caseId),
+		index('memos_code').on(t.projectId, t.codeId),
+		check('memos_one_target', sql`(${t.caseId} is null) <> (${t.codeId} is null)`)
+	]
+);
+
+/** Case variables an analyst set by hand. The derived values (duration, counts, codes) are
+ * computed from the case's data each time; a row here overrides one variable of one case
+ * and says who set it and when. */
+export const caseVariables = pgTable(
+	'case_variables',
+	{
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		value: jsonb('value').notNull(),
+		setBy: uuid('set_by').notNull().references(() => users.id),
+		setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.caseId, t.key] }), index('case_variables_project').on(t.projectId)]
+);
+
+/** The adjudication of a double-coded case: who settled the disagreements and when. The
+ * agreed version itself is the set of codings with origin 'adjudicated' in the case. */
+export const adjudications = pgTable('adjudications', {
+	caseId: uuid('case_id').primaryKey().references(() => cases.id, { onDelete: 'cascade' }),
+	projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+	adjudicatorId: uuid('adjudicator_id').notNull().references(() => users.id),
+	startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+	finishedAt: timestamp('finished_at', { withTimezone: true })
+});
