@@ -1,0 +1,125 @@
+// Per-case FIT metrics for one rater type (client and collateral ratings are always
+// analysed apart), see README.md: progression, effect size, severity-adjusted effect,
+// Jacobson-Truax class, SRS summary, duration in days and sessions. The cases without a
+// progression are listed too, and counted in the exclusions.
+import { isUndefinedStatistic, undefinedStatistic, type Defined } from '../stats/result';
+import { caseDuration, type DurationSource } from './duration';
+import { classifyChange, cutoffFor, type RciClass } from './jacobson-truax';
+import { hasProgression, outcomeProgression } from './progression';
+import { referenceModel, type ReferenceModel } from './reference';
+import { caseSessionCount, roundScore } from './sessions';
+import type { FitSettings } from './settings';
+import { srsSummary } from './srs';
+import type { FitCase, RaterType } from './types';
+
+export interface CaseFitMetrics {
+	caseId: string;
+	ageBand: string | null;
+	/** Two or more ORS/CORS sessions from the rater type: the case is in the change statistics. */
+	progression: boolean;
+	/** The case's sessions: distinct session dates and numbers over all its FIT ratings. */
+	sessions: number;
+	/** Of those, sessions with an ORS/CORS score from the rater type. */
+	outcomeSessions: number;
+	durationDays: Defined<number>;
+	durationSource: DurationSource | null;
+	intakeOrs: Defined<number>;
+	lastOrs: Defined<number>;
+	change: Defined<number>;
+	effectSize: Defined<number>;
+	severityAdjustedEffect: Defined<number>;
+	significantlyImproved: Defined<boolean>;
+	rciClass: Defined<RciClass>;
+	cutoff: number | null;
+	meanSrs: Defined<number>;
+	firstSrs: Defined<number>;
+	minSrs: Defined<number>;
+	shareSrsBelowConcern: Defined<number>;
+	srsDrops: Defined<number>;
+}
+
+export interface Exclusions {
+	cases: number;
+	/** Cases in the change statistics. */
+	included: number;
+	/** Cases with fewer than two ORS/CORS sessions from the rater type. */
+	noProgression: number;
+	/** Of those, cases where the rater type gave YCORS (stored, not scored). */
+	noProgressionWithYcors: number;
+	/** YCORS ratings from the rater type left out of every statistic. */
+	ycorsRatingsLeftOut: number;
+}
+
+export interface FitMetrics {
+	rater: RaterType;
+	reference: ReferenceModel;
+	exclusions: Exclusions;
+	cases: CaseFitMetrics[];
+}
+
+export function fitMetrics(cases: readonly FitCase[], rater: RaterType, settings: FitSettings): FitMetrics {
+	const progressions = cases.map((c) => outcomeProgression(c.ratings, rater));
+	const reference = referenceModel(progressions.filter(hasProgression), settings);
+	const model = reference.expectedChange;
+	const exclusions: Exclusions = { cases: cases.length, included: 0, noProgression: 0, noProgressionWithYcors: 0, ycorsRatingsLeftOut: 0 };
+
+	const metrics = cases.map((c, i): CaseFitMetrics => {
+		const progression = progressions[i];
+		exclusions.ycorsRatingsLeftOut += c.ratings.filter((r) => r.raterType === rater && r.instrument === 'YCORS').length;
+		const duration = caseDuration(c);
+		const srs = srsSummary(c.ratings, rater, settings);
+		const srsField = <K extends 'meanSrs' | 'firstSrs' | 'minSrs' | 'shareSrsBelowConcern' | 'srsDrops'>(key: K) => (isUndefinedStatistic(srs) ? srs : srs[key]);
+		const common = {
+			caseId: c.caseId,
+			ageBand: c.ageBand,
+			sessions: caseSessionCount(c.ratings),
+			durationDays: isUndefinedStatistic(duration) ? duration : duration.days,
+			durationSource: isUndefinedStatistic(duration) ? null : duration.source,
+			meanSrs: srsField('meanSrs'),
+			firstSrs: srsField('firstSrs'),
+			minSrs: srsField('minSrs'),
+			shareSrsBelowConcern: srsField('shareSrsBelowConcern'),
+			srsDrops: srsField('srsDrops')
+		};
+		if (!hasProgression(progression)) {
+			exclusions.noProgression++;
+			if (progression.hadYcors) exclusions.noProgressionWithYcors++;
+			const none = undefinedStatistic(progression.reason);
+			return {
+				...common,
+				progression: false,
+				outcomeSessions: progression.only ? 1 : 0,
+				intakeOrs: progression.only ? roundScore(progression.only.score) : none,
+				lastOrs: none,
+				change: none,
+				effectSize: none,
+				severityAdjustedEffect: none,
+				significantlyImproved: none,
+				rciClass: none,
+				cutoff: cutoffFor(c.ageBand, settings)
+			};
+		}
+		exclusions.included++;
+		const { sd } = reference;
+		const effectSize = isUndefinedStatistic(sd) ? undefinedStatistic(`no SD to divide by: ${sd.reason}`) : progression.change / sd;
+		let severityAdjustedEffect: Defined<number>;
+		if (isUndefinedStatistic(model)) severityAdjustedEffect = model;
+		else if (isUndefinedStatistic(sd)) severityAdjustedEffect = undefinedStatistic(`no SD to divide by: ${sd.reason}`);
+		else severityAdjustedEffect = (progression.change - (model.intercept + model.slope * progression.intakeOrs)) / sd;
+		const classification = classifyChange(progression, c.ageBand, settings);
+		return {
+			...common,
+			progression: true,
+			outcomeSessions: progression.outcomeSessions,
+			intakeOrs: progression.intakeOrs,
+			lastOrs: progression.lastOrs,
+			change: progression.change,
+			effectSize,
+			severityAdjustedEffect,
+			significantlyImproved: isUndefinedStatistic(severityAdjustedEffect) ? severityAdjustedEffect : severityAdjustedEffect >= settings.significantImprovement,
+			rciClass: classification.rciClass,
+			cutoff: classification.cutoff
+		};
+	});
+	return { rater, reference, exclusions, cases: metrics };
+}
