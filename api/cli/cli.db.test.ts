@@ -46,6 +46,51 @@ describe.each(testDatabases())('effekt demo on $kind', (kind) => {
 	}, 120_000);
 });
 
+describe.each(testDatabases())('effekt analyse on $kind', (kind) => {
+	it('prints the findings document of a demo project, with the planted positive effects', async () => {
+		const { target, drop } = await kind.createTarget();
+		cleanups.push(drop);
+		expect(effekt(['demo', '--cases', '120', '--seed', '5', '--db', target]).code).toBe(0);
+		const result = effekt(['analyse', '--json', '--db', target]);
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(0);
+		const lines = result.stdout.trimEnd().split('\n');
+		expect(lines).toHaveLength(1);
+		const document = JSON.parse(lines[0]);
+		expect(document).toMatchObject({ rater: 'client', exclusions: { cases: 120 } });
+		expect(document.cases).toHaveLength(120);
+		const withProgression = document.cases.find((c: { progression: boolean }) => c.progression);
+		expect(Object.keys(withProgression).slice(0, 10)).toEqual([
+			'case_id', 'sessions', 'duration_days', 'intake_ors', 'last_ors', 'change', 'effect_size', 'severity_adjusted', 'rci_class', 'mean_srs'
+		]);
+		expect(Object.keys(document.correlations)).toEqual(['duration_effect', 'alliance_effect', 'sessions_effect']);
+		for (const name of ['duration_effect', 'alliance_effect']) {
+			const report = document.correlations[name];
+			expect(Object.keys(report)).toEqual(['n', 'pearson', 'spearman', 'partial']);
+			expect(report.pearson.r).toBeGreaterThan(0.2);
+			expect(report.pearson.p).toBeLessThan(0.01);
+			expect(report.spearman.rho).toBeGreaterThan(0.2);
+			expect(report.partial).toMatchObject({ control: 'intake_ors', n: report.n });
+			expect(report.partial.r).toBeGreaterThan(0.2);
+		}
+		// No statistic is ever NaN (JSON would show it as null) or missing without a reason.
+		expect(lines[0]).not.toMatch(/NaN|Infinity/);
+
+		const collateral = JSON.parse(effekt(['analyse', '--rater', 'collateral', '--json', '--db', target]).stdout);
+		expect(collateral.rater).toBe('collateral');
+		expect(collateral.correlations.alliance_effect.pearson).toMatchObject({ undefined: true, reason: expect.any(String) });
+
+		const human = effekt(['analyse', '--db', target]);
+		expect(human.code).toBe(0);
+		expect(human.stdout).toMatch(/^Demoprojekt \(120 sager, seed 5\): FIT findings, client ratings\n {2}120 cases; \d+ with a progression/);
+		expect(human.stdout).toMatch(/duration_effect: duration \(days\) and change, n = \d+\n {4}Pearson r {5}0\.\d{3} \(95% CI/);
+
+		const wrong = effekt(['analyse', '--rater', 'parent', '--db', target]);
+		expect(wrong.code).toBe(2);
+		expect(wrong.stderr).toBe('effekt analyse: --rater: expected client or collateral, got "parent"\n');
+	}, 180_000);
+});
+
 describe('effekt command line', () => {
 	it('prints human-readable output without --json', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'effekt-cli-'));

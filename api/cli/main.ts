@@ -8,13 +8,14 @@ import { AppError } from '../errors';
 import { SecretMismatchError } from '../secret';
 import { startRuntime, type Runtime } from '../runtime';
 import type { Command } from './command';
+import { analyseCommand } from './commands/analyse';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 import { statsCommand } from './commands/stats';
 import { CliError, createOutput, type Output } from './output';
 
-const commands: Command[] = [demoCommand, importCommand, serveCommand, statsCommand];
+const commands: Command[] = [analyseCommand, demoCommand, importCommand, serveCommand, statsCommand];
 
 const globalOptions = {
 	db: { type: 'string' },

@@ -1,7 +1,7 @@
-// effekt stats agreement run as a subprocess, as scripts run it: no database involved.
+// effekt stats agreement and correlate run as a subprocess, as scripts run them: no database involved.
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,12 +118,73 @@ describe.concurrent('effekt stats agreement', () => {
 
 	it('exits 2 for usage errors: unknown subcommand, no --input, unknown level', async () => {
 		const [a, b, c] = await Promise.all([
-			failure(['stats', 'correlate', '--json']),
+			failure(['stats', 'regress', '--json']),
 			failure(['stats', 'agreement', '--json']),
 			failure(['stats', 'agreement', '--input', `${samples}/two-coders.csv`, '--level', 'rank'])
 		]);
-		expect(a).toMatchObject({ code: 2, message: expect.stringContaining('unknown subcommand "correlate"') });
+		expect(a).toMatchObject({ code: 2, message: expect.stringContaining('unknown subcommand "regress" (try: agreement, correlate;') });
 		expect(b).toMatchObject({ code: 2, message: expect.stringContaining('--input is required') });
 		expect(c).toMatchObject({ code: 2, message: expect.stringContaining('--level: expected one of nominal, ordinal, interval, ratio') });
+	}, 60_000);
+});
+
+describe.concurrent('effekt stats correlate', () => {
+	// fixtures/stats/sample.csv is the reference script's "missing" case, with the values
+	// scipy gave for it in reference.json (see pipelines/stats/reference.test.ts).
+	const sample = 'fixtures/stats/sample.csv';
+	const reference = JSON.parse(readFileSync(join(root, 'fixtures/stats/reference.json'), 'utf8')).cases.find((c: { name: string }) => c.name === 'missing');
+	const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThan(1e-6);
+
+	it('prints the contract document, matching scipy to 1e-6, with pairwise n', async () => {
+		const result = await effekt(['stats', 'correlate', '--input', sample, '--x', 'varighed', '--y', 'effekt', '--control', 'indtag', '--json']);
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(0);
+		const lines = result.stdout.trimEnd().split('\n');
+		expect(lines).toHaveLength(1);
+		const document = JSON.parse(lines[0]);
+		expect(Object.keys(document)).toEqual(['n', 'pearson', 'spearman', 'partial']);
+		expect(document.n).toBe(reference.n);
+		close(document.pearson.r, reference.pearson.r);
+		close(document.pearson.p, reference.pearson.p);
+		close(document.pearson.ci[0], reference.pearson.ci[0]);
+		close(document.pearson.ci[1], reference.pearson.ci[1]);
+		close(document.spearman.rho, reference.spearman.rho);
+		close(document.spearman.p, reference.spearman.p);
+		expect(document.partial).toMatchObject({ n: reference.partial.n, control: 'indtag' });
+		close(document.partial.r, reference.partial.result.r);
+		close(document.partial.p, reference.partial.result.p);
+	}, 60_000);
+
+	it('leaves partial out without --control, and says why a statistic is undefined', async () => {
+		const constant = scratchFile('constant.csv', 'a;b\n1;5\n2;5\n3;5\n');
+		const result = await effekt(['stats', 'correlate', '--input', constant, '--x', 'a', '--y', 'b', '--json']);
+		expect(result.code).toBe(0);
+		expect(JSON.parse(result.stdout)).toEqual({
+			n: 3,
+			pearson: { undefined: true, reason: 'b is constant (every value is 5): there is no variation to correlate' },
+			spearman: { undefined: true, reason: 'b is constant (every value is 5): there is no variation to correlate' }
+		});
+	}, 60_000);
+
+	it('prints a short human summary without --json', async () => {
+		const result = await effekt(['stats', 'correlate', '--input', sample, '--x', 'varighed', '--y', 'effekt', '--control', 'indtag']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain(`fixtures/stats/sample.csv: varighed and effekt, n = ${reference.n} rows with both`);
+		expect(result.stdout).toMatch(/Pearson r {5}0\.962 \(95% CI 0\.799 to 0\.993\), p = 1\.32e-4/);
+		expect(result.stdout).toContain(`partial r     controlling indtag (n = ${reference.partial.n}): 0.974, p = 0.00490`);
+	}, 60_000);
+
+	it('names the file, line and column of bad input (exit 1), and missing options (exit 2)', async () => {
+		const comma = scratchFile('decimal-comma.csv', 'a;b\n1;2\n2;3,5\n');
+		const [a, b, c, d] = await Promise.all([
+			failure(['stats', 'correlate', '--input', comma, '--x', 'a', '--y', 'b', '--json']),
+			failure(['stats', 'correlate', '--input', sample, '--x', 'varighed', '--y', 'alder', '--json']),
+			failure(['stats', 'correlate', '--input', sample, '--x', 'varighed', '--json']),
+			failure(['stats', 'correlate', '--input', join(scratch, 'none.csv'), '--x', 'a', '--y', 'b'])
+		]);
+		expect(a).toEqual({ code: 1, message: `effekt stats: ${comma}: line 3, column 2 (b): "3,5" is not a number (write decimals with a point: 3.5)` });
+		expect(b).toEqual({ code: 1, message: `effekt stats: ${sample}: line 1: no column "alder" in the header (columns: sag, varighed, effekt, indtag, note)` });
+		expect(c).toMatchObject({ code: 2, message: expect.stringContaining('--y is required') });
+		expect(d).toEqual({ code: 1, message: `effekt stats: ${join(scratch, 'none.csv')}: no such file` });
 	}, 60_000);
 });

@@ -1,24 +1,14 @@
 // effekt stats agreement --input F.csv [--level L]: intercoder agreement from a CSV with one
-// row per unit and one column per coder. Needs no database. (`correlate` will join it.)
-import { readFileSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
+// row per unit and one column per coder; `stats correlate` is in stats-correlate.ts. Neither
+// needs a database.
 import { agreementSummary, AgreementInputError, LEVELS, parseAgreementCsv, type AgreementSummary, type Level, type Statistic } from '../../../pipelines/agreement/index';
 import { CliError } from '../output';
+import { readText } from '../read-text';
 import type { Command, CommandContext } from '../command';
+import { CORRELATE_USAGE, correlateCommand } from './stats-correlate';
 
-const USAGE = 'effekt stats agreement --input F.csv [--level nominal|ordinal|interval|ratio] [--json]';
-
-/** The file's text: UTF-8 (BOM or not), else Windows-1252 as older Danish exports write. */
-function readText(path: string): string {
-	let bytes: Buffer;
-	try {
-		bytes = readFileSync(path);
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		throw new CliError(code === 'ENOENT' ? `${path}: no such file` : code === 'EISDIR' ? `${path}: is a folder, expected a CSV file` : `${path}: cannot be read (${code ?? 'unknown error'})`);
-	}
-	return isUtf8(bytes) ? bytes.toString('utf8') : new TextDecoder('windows-1252').decode(bytes);
-}
+const AGREEMENT_USAGE = 'effekt stats agreement --input F.csv [--level nominal|ordinal|interval|ratio] [--json]';
+const USAGE = `${AGREEMENT_USAGE} | ${CORRELATE_USAGE}`;
 
 const show = (statistic: Statistic, format: (value: number) => string) =>
 	statistic.value === null ? `undefined (${statistic.reason})` : format(statistic.value);
@@ -33,9 +23,9 @@ function human(file: string, s: AgreementSummary): string {
 }
 
 async function agreement({ values, positionals, out }: CommandContext): Promise<void> {
-	if (positionals.length > 1) throw new CliError(`unexpected argument "${positionals[1]}" (usage: ${USAGE})`, 2);
+	if (positionals.length > 1) throw new CliError(`unexpected argument "${positionals[1]}" (usage: ${AGREEMENT_USAGE})`, 2);
 	const file = values.input as string | undefined;
-	if (!file) throw new CliError(`--input is required (usage: ${USAGE})`, 2);
+	if (!file) throw new CliError(`--input is required (usage: ${AGREEMENT_USAGE})`, 2);
 	const level = values.level as Level;
 	if (!LEVELS.includes(level)) throw new CliError(`--level: expected one of ${LEVELS.join(', ')}, got "${values.level}"`, 2);
 	let summary: AgreementSummary;
@@ -64,13 +54,13 @@ async function agreement({ values, positionals, out }: CommandContext): Promise<
 	}
 }
 
-const SUBCOMMANDS: Record<string, (context: CommandContext) => Promise<void>> = { agreement };
+const SUBCOMMANDS: Record<string, (context: CommandContext) => Promise<void>> = { agreement, correlate: correlateCommand };
 
 export const statsCommand: Command = {
 	name: 'stats',
-	summary: 'statistics on a CSV file: intercoder agreement (alpha, percent agreement, kappa)',
+	summary: 'statistics on a CSV file: intercoder agreement (alpha, percent agreement, kappa), correlations (Pearson, Spearman, partial)',
 	usage: USAGE,
-	options: { input: { type: 'string' }, level: { type: 'string', default: 'nominal' } },
+	options: { input: { type: 'string' }, level: { type: 'string', default: 'nominal' }, x: { type: 'string' }, y: { type: 'string' }, control: { type: 'string' } },
 	async run(context) {
 		const name = context.positionals[0];
 		const subcommand = name === undefined ? undefined : SUBCOMMANDS[name];
