@@ -11,6 +11,7 @@ import { openTestDatabase, testDatabases } from '../testing/databases';
 import type { ProjectAccess, Role } from './access';
 import { loadDemoProject } from './demo';
 import { projectFindings } from './findings';
+import { projectOverview } from './overview';
 import { isUndefinedStatistic } from '../../pipelines/stats/index';
 
 const options = { cases: 120, seed: 5 };
@@ -90,6 +91,15 @@ describe.each(testDatabases())('FIT findings on $kind', (kind) => {
 		expect(practitioner.exclusions.cases).toBe(own.length);
 		const unlinked = await projectFindings(handle.db, access('practitioner', null));
 		expect(unlinked.cases).toEqual([]);
+	});
+
+	it("gives the leaders' overview the same ORS change as the findings", async () => {
+		const overview = await projectOverview(handle.db, access('leader'));
+		const findings = await projectFindings(handle.db, access('admin'));
+		const changes = findings.cases!.filter((c) => c.progression).map((c) => c.change as number);
+		const total = overview.orsChangeByUnit.columnTotals![0];
+		expect(total.n).toBe(changes.length);
+		expect(total.value).toBeCloseTo(changes.reduce((a, b) => a + b, 0) / changes.length, 9);
 	});
 
 	it('reads the FIT settings of the project, and refuses settings that are not valid', async () => {

@@ -1,11 +1,12 @@
 // The project overview leaders see: aggregates only, each through disclosure control
 // (pipelines/stats/disclosure.ts), with the project's threshold (default 5). No case
-// rows and no journal text ever leave this module. The findings issue's statistics
-// replace the simple ORS change here with the full FIT metrics.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+// rows and no journal text ever leave this module. The ORS change is the FIT metrics'
+// change (pipelines/fit).
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { cases, fitRatings, projects, units } from '../db/schema';
 import { DEFAULT_DISCLOSURE_THRESHOLD, MIN_DISCLOSURE_THRESHOLD, discloseTable, publishTable, type Aggregate, type PublishedTable } from '../../pipelines/stats/disclosure';
+import { hasProgression, outcomeProgression, OUTCOME_INSTRUMENTS, type FitRating } from '../../pipelines/fit/index';
 import type { ProjectAccess } from './access';
 
 const NO_UNIT = '';
@@ -15,7 +16,7 @@ export interface ProjectOverview {
 	threshold: number;
 	/** Cases by unit (rows) and year of intake (columns), with margins. */
 	casesByUnitAndYear: PublishedTable<number>;
-	/** Mean change in the client's ORS/CORS (last minus first) by unit; n = cases with 2+ ratings. */
+	/** Mean change in the client's ORS/CORS (last minus first session) by unit; n = cases with 2+ sessions. */
 	orsChangeByUnit: PublishedTable<number | null>;
 }
 
@@ -55,23 +56,35 @@ export async function projectOverview(db: Database, access: ProjectAccess): Prom
 		{ threshold }
 	));
 
+	// Client ORS/CORS change per case, as the findings compute it (pipelines/fit): session
+	// order, same-session ratings averaged, YCORS never scored, 2+ sessions for a change.
 	const ratings = await db
-		.select({ caseId: fitRatings.caseId, unit: sql<string>`coalesce(${units.name}, '')`, total: fitRatings.total })
+		.select({
+			caseId: fitRatings.caseId,
+			unit: sql<string>`coalesce(${units.name}, '')`,
+			date: fitRatings.ratingDate,
+			sessionNumber: fitRatings.sessionNumber,
+			instrument: fitRatings.instrument,
+			raterType: fitRatings.raterType,
+			total: fitRatings.total
+		})
 		.from(fitRatings)
 		.innerJoin(cases, eq(cases.id, fitRatings.caseId))
 		.leftJoin(units, eq(units.id, cases.unitId))
-		.where(and(eq(fitRatings.projectId, access.projectId), eq(fitRatings.raterType, 'client'), inArray(fitRatings.instrument, ['ORS', 'CORS'])))
-		.orderBy(asc(fitRatings.caseId), asc(fitRatings.ratingDate), sql`${fitRatings.sessionNumber} nulls last`);
-	const perCase = new Map<string, { unit: string; first: number; last: number; k: number }>();
-	for (const r of ratings) {
-		const seen = perCase.get(r.caseId);
-		if (seen) Object.assign(seen, { last: r.total, k: seen.k + 1 });
-		else perCase.set(r.caseId, { unit: r.unit, first: r.total, last: r.total, k: 1 });
+		.where(and(eq(fitRatings.projectId, access.projectId), eq(fitRatings.raterType, 'client'), inArray(fitRatings.instrument, [...OUTCOME_INSTRUMENTS])));
+	const perCase = new Map<string, { unit: string; ratings: FitRating[] }>();
+	for (const { caseId, unit, ...rating } of ratings) {
+		const seen = perCase.get(caseId);
+		if (seen) seen.ratings.push(rating);
+		else perCase.set(caseId, { unit, ratings: [rating] });
 	}
-	const changes = [...perCase.values()].filter((c) => c.k >= 2);
+	const changes = [...perCase.values()].flatMap(({ unit, ratings }) => {
+		const progression = outcomeProgression(ratings, 'client');
+		return hasProgression(progression) ? [{ unit, change: progression.change }] : [];
+	});
 	const meanOf = (list: typeof changes): Aggregate<number | null> => ({
 		n: list.length,
-		value: list.length ? sum(list.map((c) => c.last - c.first)) / list.length : null
+		value: list.length ? sum(list.map((c) => c.change)) / list.length : null
 	});
 	const orsChangeByUnit = publishTable(discloseTable(
 		{
