@@ -3,7 +3,7 @@ import { correlate } from '../stats/correlate';
 import { analyseFit } from './index';
 import { fitMetrics } from './metrics';
 import { DEFAULT_FIT_SETTINGS, parseFitSettings } from './settings';
-import { fitCase, rating } from './test-helper';
+import { fitCase, rating } from './ratings.test-helper';
 import type { FitCase } from './types';
 
 /** A case with a client ORS at intake and at the end, 90 days apart. */

@@ -3,7 +3,7 @@ import { caseDuration } from './duration';
 import { outcomeProgression } from './progression';
 import { DEFAULT_FIT_SETTINGS } from './settings';
 import { srsSummary } from './srs';
-import { fitCase, rating } from './test-helper';
+import { fitCase, rating } from './ratings.test-helper';
 
 describe('outcome progression', () => {
 	it('orders by date, then session number (a rating without one last on its date)', () => {
