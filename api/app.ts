@@ -21,6 +21,7 @@ import { projectRoutes } from './routes/projects';
 import { memberRoutes } from './routes/members';
 import { caseRoutes } from './routes/cases';
 import { codingRoutes } from './routes/coding';
+import { adjudicationRoutes } from './routes/adjudication';
 import { documentationRoutes } from './routes/documentation';
 import { codebookAdminRoutes } from './routes/codebook-admin';
 import { importRoutes } from './routes/imports';
@@ -66,6 +67,7 @@ export function createApp(options: AppOptions) {
 		.route('/projects/:projectId/members', memberRoutes(deps))
 		.route('/projects/:projectId/cases', caseRoutes(deps))
 		.route('/projects/:projectId', codingRoutes(deps))
+		.route('/projects/:projectId', adjudicationRoutes(deps))
 		.route('/projects/:projectId', documentationRoutes(deps))
 		.route('/projects/:projectId', codebookAdminRoutes(deps))
 		.route('/projects/:projectId/imports', importRoutes(deps));

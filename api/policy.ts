@@ -81,6 +81,12 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`PUT ${P}/cases/:caseId/double-coding/done`]: project('coding:write'),
 	[`PATCH ${P}/codings/:codingId`]: project('coding:write'),
 	[`DELETE ${P}/codings/:codingId`]: project('coding:write'),
+	// Adjudication shows every coder's marked text side by side: for those who code.
+	[`GET ${P}/cases/:caseId/adjudication`]: project('coding:write'),
+	[`PUT ${P}/cases/:caseId/adjudication/units/:unitId`]: project('coding:write'),
+	[`POST ${P}/cases/:caseId/adjudication/accept-agreed`]: project('coding:write'),
+	[`POST ${P}/cases/:caseId/adjudication/finish`]: project('coding:write'),
+	[`POST ${P}/cases/:caseId/adjudication/reopen`]: project('project:manage'),
 
 	[`GET ${P}/imports`]: project('import:write'),
 	[`POST ${P}/imports`]: project('import:write'),

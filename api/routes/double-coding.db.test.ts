@@ -45,7 +45,7 @@ describe.each(testDatabases())('blind double coding on $kind', (kind) => {
 		caseId = assigned.cases[0];
 		[entry] = await handle.db.select({ id: t.journalEntries.id, text: t.journalEntries.text }).from(t.journalEntries).where(eq(t.journalEntries.caseId, caseId)).limit(1);
 		const status = await (await anna.get(`${base}/cases/${caseId}/double-coding`)).json();
-		expect(status).toEqual({ assigned: true, coders: [expect.objectContaining({ done: false }), expect.objectContaining({ done: false })], open: false, mine: true });
+		expect(status).toEqual({ assigned: true, coders: [expect.objectContaining({ done: false }), expect.objectContaining({ done: false })], open: false, mine: true, adjudication: 'not_started' });
 	});
 
 	it('hides each coder’s codings from the other until both are done', async () => {

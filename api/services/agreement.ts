@@ -2,7 +2,7 @@
 // done: per code, agreement on whether the code applies to a case (presence) and on the
 // characters it covers (spans); overall, presence over every case and code. The numbers
 // come from pipelines/agreement; undefined statistics carry their reason.
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { codes, codings, doubleCoding, journalEntries, users } from '../db/schema';
 import { casePresenceAgreement, characterSpanAgreement, type CasePresence, type UnitizedText } from '../../pipelines/agreement';
@@ -27,7 +27,9 @@ export async function projectAgreement(db: Database, access: ProjectAccess) {
 	const rows = await db
 		.select({ caseId: codings.caseId, coderId: codings.coderId, codeId: codings.codeId, entryId: codings.entryId, start: codings.startOffset, end: codings.endOffset })
 		.from(codings)
-		.where(inArray(codings.caseId, caseIds));
+		// The coders' own codings: an adjudicated copy (made by a coder who adjudicates, too)
+		// is the agreed version, not a judgement to compare.
+		.where(and(inArray(codings.caseId, caseIds), ne(codings.origin, 'adjudicated')));
 	const made = rows.filter((r) => coderOf.has(`${r.caseId}:${r.coderId}`));
 	const entries = await db
 		.select({ id: journalEntries.id, text: journalEntries.text })

@@ -122,7 +122,7 @@ export async function createCoding(db: Database, access: ProjectAccess, caseId: 
 async function ownCoding(db: Database, access: ProjectAccess, codingId: string) {
 	const [found] = isUuid(codingId)
 		? await db
-				.select({ id: codings.id, coderId: codings.coderId })
+				.select({ id: codings.id, coderId: codings.coderId, origin: codings.origin })
 				.from(codings)
 				.where(and(eq(codings.id, codingId), eq(codings.projectId, access.projectId)))
 		: [];
@@ -137,6 +137,8 @@ export async function setCodingMemo(db: Database, access: ProjectAccess, codingI
 
 export async function deleteCoding(db: Database, access: ProjectAccess, codingId: string) {
 	const found = await ownCoding(db, access, codingId);
+	// The agreed version changes only through its adjudication, which may be finished.
+	if (found.origin === 'adjudicated') throw new AppError('conflict', 'an adjudicated coding changes in the adjudication of its case', { reason: 'adjudicated' });
 	await db.delete(codings).where(eq(codings.id, found.id));
 }
 

@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { roleAllows, type ProjectAccess } from './access';
 import { audit } from './audit';
 import { visibleCase, visibleCases } from './cases';
+import { adjudicationStates, type AdjudicationState } from './adjudication';
 
 /** Gives `sample` cases with journal entries, not yet double-coded, to every one of `coders` (ids or usernames). */
 export async function assignDoubleCoding(db: Database, access: ProjectAccess, input: { coders: string[]; sample: number }) {
@@ -60,6 +61,8 @@ export interface DoubleCodingStatus {
 	open: boolean;
 	/** The caller is one of the coders. */
 	mine: boolean;
+	/** Whether the disagreements have been settled (api/services/adjudication.ts). */
+	adjudication: AdjudicationState;
 }
 
 export async function doubleCodingStatus(db: Database, access: ProjectAccess, caseId: string): Promise<DoubleCodingStatus> {
@@ -73,11 +76,13 @@ async function statusOf(db: Database, access: ProjectAccess, caseId: string): Pr
 		.from(doubleCoding)
 		.innerJoin(users, eq(users.id, doubleCoding.coderId))
 		.where(eq(doubleCoding.caseId, caseId));
+	const adjudication = rows.length ? ((await adjudicationStates(db, access.projectId, [caseId])).get(caseId) ?? 'not_started') : 'not_started';
 	return {
 		assigned: rows.length > 0,
 		coders: rows.map((r) => ({ username: r.username, done: r.doneAt !== null })),
 		open: rows.every((r) => r.doneAt !== null),
-		mine: rows.some((r) => r.coderId === access.userId)
+		mine: rows.some((r) => r.coderId === access.userId),
+		adjudication
 	};
 }
 
@@ -122,5 +127,6 @@ export async function listDoubleCoding(db: Database, access: ProjectAccess) {
 		entry.mine ||= row.coderId === access.userId;
 		byCase.set(row.caseId, entry);
 	}
-	return [...byCase.values()].map((c) => ({ ...c, open: c.coders.every((coder) => coder.done) }));
+	const adjudicated = await adjudicationStates(db, access.projectId, [...byCase.keys()]);
+	return [...byCase.values()].map((c) => ({ ...c, open: c.coders.every((coder) => coder.done), adjudication: adjudicated.get(c.caseId) ?? ('not_started' as AdjudicationState) }));
 }
