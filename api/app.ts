@@ -24,6 +24,7 @@ import { codingRoutes } from './routes/coding';
 import { documentationRoutes } from './routes/documentation';
 import { codebookAdminRoutes } from './routes/codebook-admin';
 import { importRoutes } from './routes/imports';
+import { caseVariableRoutes } from './routes/case-variables';
 import { log } from './log';
 
 /** What the services need (the CLI passes these without an HTTP app). */
@@ -68,7 +69,8 @@ export function createApp(options: AppOptions) {
 		.route('/projects/:projectId', codingRoutes(deps))
 		.route('/projects/:projectId', documentationRoutes(deps))
 		.route('/projects/:projectId', codebookAdminRoutes(deps))
-		.route('/projects/:projectId/imports', importRoutes(deps));
+		.route('/projects/:projectId/imports', importRoutes(deps))
+		.route('/projects/:projectId', caseVariableRoutes(deps));
 
 	checkRouteRules(app.routes);
 

@@ -81,6 +81,10 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`PUT ${P}/cases/:caseId/double-coding/done`]: project('coding:write'),
 	[`PATCH ${P}/codings/:codingId`]: project('coding:write'),
 	[`DELETE ${P}/codings/:codingId`]: project('coding:write'),
+	[`GET ${P}/cases/:caseId/variables`]: project('cases:read'),
+	[`PUT ${P}/cases/:caseId/variables/:key`]: project('coding:write'),
+	[`DELETE ${P}/cases/:caseId/variables/:key`]: project('coding:write'),
+	[`GET ${P}/case-variables`]: project('cases:read'),
 
 	[`GET ${P}/imports`]: project('import:write'),
 	[`POST ${P}/imports`]: project('import:write'),
