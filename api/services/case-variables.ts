@@ -33,7 +33,8 @@ function resolve(entry: CaseInputs) {
 	};
 }
 
-const choice = (code: ProjectCode) => ({ key: code.key, labelDa: code.labelDa, labelEn: code.labelEn });
+/** A code a variable may take, with its depth in the codebook (for indenting the picker). */
+const choice = (code: ProjectCode) => ({ key: code.key, labelDa: code.labelDa, labelEn: code.labelEn, depth: code.ancestors.length });
 
 /** One case's variables: derived, override (who, when) and effective, with the codes each coded variable may take. */
 export async function getCaseVariables(db: Database, access: ProjectAccess, caseId: string) {
