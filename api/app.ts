@@ -25,6 +25,7 @@ import { adjudicationRoutes } from './routes/adjudication';
 import { documentationRoutes } from './routes/documentation';
 import { codebookAdminRoutes } from './routes/codebook-admin';
 import { importRoutes } from './routes/imports';
+import { caseVariableRoutes } from './routes/case-variables';
 import { log } from './log';
 
 /** What the services need (the CLI passes these without an HTTP app). */
@@ -70,7 +71,8 @@ export function createApp(options: AppOptions) {
 		.route('/projects/:projectId', adjudicationRoutes(deps))
 		.route('/projects/:projectId', documentationRoutes(deps))
 		.route('/projects/:projectId', codebookAdminRoutes(deps))
-		.route('/projects/:projectId/imports', importRoutes(deps));
+		.route('/projects/:projectId/imports', importRoutes(deps))
+		.route('/projects/:projectId', caseVariableRoutes(deps));
 
 	checkRouteRules(app.routes);
 

@@ -87,6 +87,10 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`POST ${P}/cases/:caseId/adjudication/accept-agreed`]: project('coding:write'),
 	[`POST ${P}/cases/:caseId/adjudication/finish`]: project('coding:write'),
 	[`POST ${P}/cases/:caseId/adjudication/reopen`]: project('project:manage'),
+	[`GET ${P}/cases/:caseId/variables`]: project('cases:read'),
+	[`PUT ${P}/cases/:caseId/variables/:key`]: project('coding:write'),
+	[`DELETE ${P}/cases/:caseId/variables/:key`]: project('coding:write'),
+	[`GET ${P}/case-variables`]: project('cases:read'),
 
 	[`GET ${P}/imports`]: project('import:write'),
 	[`POST ${P}/imports`]: project('import:write'),

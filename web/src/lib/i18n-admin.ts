@@ -73,6 +73,8 @@ const da = {
 		'import.commit': 'Import gennemført',
 		'import.rejected': 'Import afvist',
 		'case.text_viewed': 'Journaltekst vist',
+		'case.variable_set': 'Sagsvariabel sat',
+		'case.variable_cleared': 'Sagsvariabel ryddet',
 		'project.created': 'Projekt oprettet',
 		'project.pseudonym_map': 'Pseudonymnøgle ændret',
 		'demo.load': 'Demoprojekt indlæst'
@@ -195,6 +197,8 @@ const en: typeof da = {
 		'import.commit': 'Import committed',
 		'import.rejected': 'Import rejected',
 		'case.text_viewed': 'Journal text viewed',
+		'case.variable_set': 'Case variable set',
+		'case.variable_cleared': 'Case variable cleared',
 		'project.created': 'Project created',
 		'project.pseudonym_map': 'Pseudonym key changed',
 		'demo.load': 'Demo project loaded'

@@ -3,6 +3,7 @@
 // case's codings, with actions to code a marked passage and to remove one's own codings.
 import { error, fail } from '@sveltejs/kit';
 import { apiClient } from '$lib/api';
+import { caseVariableActions, loadCaseVariables } from '$lib/server/case-variable-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
@@ -15,6 +16,7 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 	const detail = await response.json();
 	const canRead = project.permissions.includes('cases:text');
 	const canCode = project.permissions.includes('coding:write');
+	const variables = loadCaseVariables(fetch, url, params);
 	const [journal, codings, codebooks, double] = await Promise.all([
 		canRead ? api.cases[':caseId'].entries.$get({ param }) : null,
 		api.cases[':caseId'].codings.$get({ param }),
@@ -29,13 +31,15 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 		entries: journal ? (await journal.json()).entries : null,
 		codings: codings.ok ? (await codings.json()).codings : [],
 		codebooks: codebooks.ok ? (await codebooks.json()).codebooks : [],
-		doubleCoding: double.ok ? await double.json() : null
+		doubleCoding: double.ok ? await double.json() : null,
+		caseVariables: await variables
 	};
 };
 
 const toOffset = (value: FormDataEntryValue | null) => (value === null || value === '' ? null : Number(value));
 
 export const actions: Actions = {
+	...caseVariableActions,
 	code: async ({ request, fetch, url, params }) => {
 		const form = await request.formData();
 		const body = {
