@@ -8,6 +8,7 @@ import { generateProject } from '../../fixtures/generator/index';
 import type { GeneratedCase } from '../../fixtures/generator/types';
 import { ageBand } from '../../pipelines/cases/age-band';
 import { createPseudonymiser } from '../../pipelines/pseudonymise/index';
+import { defaultCodeLookups } from '../../pipelines/import/codes';
 import type { ServiceDeps } from '../app';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client';
@@ -136,6 +137,11 @@ interface BuildContext {
 	pseudonymiser: ReturnType<typeof createPseudonymiser>;
 }
 
+// The generator's measure ids are its own; the demo stores what an import of the same
+// case file would store: the label mapped to the measure codebooks (by paragraph, then label).
+const lookups = defaultCodeLookups();
+const measureCode = (label: string, generated: string) => lookups.measure(label) ?? generated;
+
 /** Turns generated cases into table rows, pseudonymising text and mapping coding offsets. */
 function buildRows(generatedCases: GeneratedCase[], ctx: BuildContext) {
 	const { projectId, batchId } = ctx;
@@ -185,7 +191,7 @@ function buildRows(generatedCases: GeneratedCase[], ctx: BuildContext) {
 			return { id, mapOffset: pseudo.mapOffset };
 		});
 		for (const iv of c.interventions) {
-			out.interventions.push({ projectId, caseId, measureCode: iv.measureCode, label: iv.label, startDate: iv.startDate, endDate: iv.endDate, batchId, sourceLine: caseIndex + 1 });
+			out.interventions.push({ projectId, caseId, measureCode: measureCode(iv.label, iv.measureCode), label: iv.label, startDate: iv.startDate, endDate: iv.endDate, batchId, sourceLine: caseIndex + 1 });
 		}
 		for (const r of c.fitRatings) {
 			out.fitRatings.push({
