@@ -73,6 +73,7 @@ const da = {
 		'import.commit': 'Import gennemført',
 		'import.rejected': 'Import afvist',
 		'case.text_viewed': 'Journaltekst vist',
+		'case.text_searched': 'Søgt i journaltekst',
 		'project.created': 'Projekt oprettet',
 		'project.pseudonym_map': 'Pseudonymnøgle ændret',
 		'demo.load': 'Demoprojekt indlæst'
@@ -195,6 +196,7 @@ const en: typeof da = {
 		'import.commit': 'Import committed',
 		'import.rejected': 'Import rejected',
 		'case.text_viewed': 'Journal text viewed',
+		'case.text_searched': 'Journal text searched',
 		'project.created': 'Project created',
 		'project.pseudonym_map': 'Pseudonym key changed',
 		'demo.load': 'Demo project loaded'
