@@ -67,6 +67,11 @@ describe('the case view in Chromium', () => {
 		// The journal's text on the page is the stored text, character for character.
 		expect(await page.locator('[data-entry-text]').allTextContents()).toEqual(entries.map((e) => e.text));
 
+		// The server renders the chart too: the page's HTML already holds every mark.
+		const html = await (await page.request.get(caseUrl)).text();
+		expect(html.match(/data-testid="entry-tick"/g)?.length).toBe(entries.length);
+		expect(html.match(/data-testid="intervention-bar"/g)?.length).toBe(interventions);
+
 		const tick = page.getByTestId('entry-tick').nth(Math.floor(entries.length / 2));
 		const entryId = await tick.getAttribute('data-entry');
 		expect(await tick.locator('title').textContent()).toMatch(/^\d+\. \w+ \d{4}: /);
