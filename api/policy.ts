@@ -55,6 +55,8 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`GET ${P}/cases`]: project('cases:read'),
 	[`GET ${P}/cases/:caseId`]: project('cases:read'),
 	[`GET ${P}/cases/:caseId/entries`]: project('cases:text'),
+	// A search reads journal text: the same right as reading it.
+	[`POST ${P}/cases/:caseId/search`]: project('cases:text'),
 	[`GET ${P}/overview`]: project('aggregates:read'),
 
 	[`GET ${P}/codebooks`]: project('project:read'),

@@ -75,6 +75,7 @@ const da = {
 		'case.text_viewed': 'Journaltekst vist',
 		'case.variable_set': 'Sagsvariabel sat',
 		'case.variable_cleared': 'Sagsvariabel ryddet',
+		'case.text_searched': 'Søgt i journaltekst',
 		'project.created': 'Projekt oprettet',
 		'project.pseudonym_map': 'Pseudonymnøgle ændret',
 		'demo.load': 'Demoprojekt indlæst'
@@ -199,6 +200,7 @@ const en: typeof da = {
 		'case.text_viewed': 'Journal text viewed',
 		'case.variable_set': 'Case variable set',
 		'case.variable_cleared': 'Case variable cleared',
+		'case.text_searched': 'Journal text searched',
 		'project.created': 'Project created',
 		'project.pseudonym_map': 'Pseudonym key changed',
 		'demo.load': 'Demo project loaded'

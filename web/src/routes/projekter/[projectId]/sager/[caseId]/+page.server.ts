@@ -1,6 +1,7 @@
 // One case: its variables, interventions and FIT ratings; its journal where the role may
 // read text (reading it is audited by the API); and, for coders, the codebooks and the
-// case's codings, with actions to code a marked passage and to remove one's own codings.
+// case's codings, with actions to code a marked passage, annotate and remove one's own
+// codings, and to search the journal (a form post: the query stays out of every URL).
 import { error, fail } from '@sveltejs/kit';
 import { apiClient } from '$lib/api';
 import { caseVariableActions, loadCaseVariables } from '$lib/server/case-variable-actions';
@@ -76,6 +77,27 @@ export const actions: Actions = {
 		});
 		if (!response.ok) return fail(response.status, { problem: 'artefact_failed' });
 		return { artefactSet: true };
+	},
+	search: async ({ request, fetch, url, params }) => {
+		const q = String((await request.formData()).get('q') ?? '').trim();
+		if (!q) return fail(400, { searchProblem: 'empty' as const });
+		const response = await apiClient(fetch, url.origin).api.projects[':projectId'].cases[':caseId'].search.$post({
+			param: { projectId: params.projectId, caseId: params.caseId },
+			json: { q }
+		});
+		if (!response.ok) return fail(response.status, { searchProblem: 'failed' as const });
+		// The query goes back in the answer only so a page without JavaScript shows it again.
+		return { search: { q, ...(await response.json()) } };
+	},
+	memo: async ({ request, fetch, url, params }) => {
+		const form = await request.formData();
+		const codingId = String(form.get('codingId') ?? '');
+		const response = await apiClient(fetch, url.origin).api.projects[':projectId'].codings[':codingId'].$patch({
+			param: { projectId: params.projectId, codingId },
+			json: { memo: String(form.get('memo') ?? '').trim() || null }
+		});
+		if (!response.ok) return fail(response.status, { memoProblem: codingId });
+		return { memoSaved: codingId };
 	},
 	uncode: async ({ request, fetch, url, params }) => {
 		const form = await request.formData();
