@@ -23,6 +23,7 @@ import { caseRoutes } from './routes/cases';
 import { codingRoutes } from './routes/coding';
 import { documentationRoutes } from './routes/documentation';
 import { codebookAdminRoutes } from './routes/codebook-admin';
+import { memoRoutes } from './routes/memos';
 import { importRoutes } from './routes/imports';
 import { log } from './log';
 
@@ -68,6 +69,7 @@ export function createApp(options: AppOptions) {
 		.route('/projects/:projectId', codingRoutes(deps))
 		.route('/projects/:projectId', documentationRoutes(deps))
 		.route('/projects/:projectId', codebookAdminRoutes(deps))
+		.route('/projects/:projectId', memoRoutes(deps))
 		.route('/projects/:projectId/imports', importRoutes(deps));
 
 	checkRouteRules(app.routes);
