@@ -30,6 +30,8 @@ describe('codebook administration in Chromium', () => {
 		await expect.poll(() => details.getAttribute('open')).not.toBeNull();
 	}
 	const codeDetails = (key: string) => code(key).locator('> details');
+	/** One of a code's tools (Ret koden, Tilføj underkode, Flyt, Flet …), by its exact summary. */
+	const tool = (key: string, name: string) => codeDetails(key).locator('details.tool').filter({ has: page.locator('summary', { hasText: new RegExp(`^${name}$`) }) });
 	const usesOf = async (key: string) => Number((await codeDetails(key).locator('> summary [data-testid=uses]').textContent())!.replace(/\D/g, ''));
 	const alliance = async () => {
 		const response = await page.request.get(`${workbench.url}/api/projects/${projectId}/codebooks`);
@@ -48,7 +50,7 @@ describe('codebook administration in Chromium', () => {
 		await page.getByRole('heading', { level: 2, name: 'Kodebøger' }).waitFor();
 		await open(book('alliance').locator('> details'));
 		await open(codeDetails('alliance_positiv'));
-		await open(codeDetails('alliance_positiv').locator('details.tool', { hasText: 'Tilføj underkode' }));
+		await open(tool('alliance_positiv', 'Tilføj underkode'));
 		const form = page.getByRole('form', { name: 'Tilføj underkode til «Positiv alliance»' });
 		await form.getByLabel('Dansk betegnelse').fill('Tillid til rådgiveren');
 		await form.getByLabel('Engelsk betegnelse').fill('Trust in the caseworker');
@@ -60,9 +62,9 @@ describe('codebook administration in Chromium', () => {
 		expect(added.parentId).toBe((await alliance()).find((c) => c.key === 'alliance_positiv')!.id);
 	});
 
-	it('renames the new code and retires it: it stays listed, greyed and marked udgået', async () => {
+	it('renames the new code, moves it to the top level and retires it: it stays listed, greyed and marked udgået', async () => {
 		await open(codeDetails('tillid_til_raadgiveren'));
-		await open(codeDetails('tillid_til_raadgiveren').locator('details.tool', { hasText: 'Ret koden' }));
+		await open(tool('tillid_til_raadgiveren', 'Ret koden'));
 		const form = page.getByRole('form', { name: 'Ret «Tillid til rådgiveren»' });
 		await form.getByLabel('Dansk betegnelse').fill('Tillid til behandleren');
 		await form.getByLabel('Nøgleord').fill('tillid\nstoler på');
@@ -71,6 +73,17 @@ describe('codebook administration in Chromium', () => {
 		await expect.poll(() => summary.locator('.code-label').textContent()).toBe('Tillid til behandleren');
 		expect(await code('tillid_til_raadgiveren').getByRole('status').first().textContent()).toBe('Ændringen er gemt.');
 		expect(await codeDetails('tillid_til_raadgiveren').locator('.code-facts').textContent()).toContain('tillid, stoler på');
+
+		// Moved to the top level, it leaves its parent's subtree for the codebook's own list.
+		await open(tool('tillid_til_raadgiveren', 'Flyt'));
+		const move = page.getByRole('form', { name: 'Flyt «Tillid til behandleren»' });
+		await move.getByLabel('Ny placering').selectOption({ label: '(øverste niveau)' });
+		await move.getByRole('button', { name: 'Flyt' }).click();
+		await book('alliance').locator('.codebook-body > .code-tree > [data-code-key="tillid_til_raadgiveren"]').waitFor();
+		expect(await code('alliance_positiv').locator('[data-code-key="tillid_til_raadgiveren"]').count()).toBe(0);
+		expect((await alliance()).find((c) => c.key === 'tillid_til_raadgiveren')!.parentId).toBeNull();
+		expect(await code('tillid_til_raadgiveren').getByRole('status').first().textContent()).toBe('Koden er flyttet.');
+		await open(codeDetails('tillid_til_raadgiveren'));
 
 		await codeDetails('tillid_til_raadgiveren').getByRole('button', { name: 'Lad koden udgå' }).click();
 		await expect.poll(() => code('tillid_til_raadgiveren').getAttribute('class')).toContain('retired');
@@ -88,7 +101,7 @@ describe('codebook administration in Chromium', () => {
 		expect(leaves.length).toBeGreaterThanOrEqual(2);
 		const [from, into] = leaves;
 		await open(codeDetails(from.key));
-		await open(codeDetails(from.key).locator('details.tool', { hasText: 'Flet ind i en anden kode' }));
+		await open(tool(from.key, 'Flet ind i en anden kode'));
 		const form = page.getByRole('form', { name: `Flet «${from.labelDa}» ind i en anden kode` });
 		await form.getByLabel('Flet ind i').selectOption(into.id);
 		let asked = '';
