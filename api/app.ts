@@ -24,6 +24,7 @@ import { codingRoutes } from './routes/coding';
 import { adjudicationRoutes } from './routes/adjudication';
 import { documentationRoutes } from './routes/documentation';
 import { codebookAdminRoutes } from './routes/codebook-admin';
+import { memoRoutes } from './routes/memos';
 import { importRoutes } from './routes/imports';
 import { caseVariableRoutes } from './routes/case-variables';
 import { log } from './log';
@@ -71,6 +72,7 @@ export function createApp(options: AppOptions) {
 		.route('/projects/:projectId', adjudicationRoutes(deps))
 		.route('/projects/:projectId', documentationRoutes(deps))
 		.route('/projects/:projectId', codebookAdminRoutes(deps))
+		.route('/projects/:projectId', memoRoutes(deps))
 		.route('/projects/:projectId/imports', importRoutes(deps))
 		.route('/projects/:projectId', caseVariableRoutes(deps));
 

@@ -9,6 +9,8 @@ export type ErrorCode =
 	| 'not_found'
 	| 'conflict'
 	| 'too_large'
+	/** Well-formed input the workbench will not store (an identifier typed into a memo). */
+	| 'unprocessable'
 	| 'locked'
 	| 'too_many_requests'
 	| 'internal';
@@ -20,6 +22,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
 	not_found: 404,
 	conflict: 409,
 	too_large: 413,
+	unprocessable: 422,
 	locked: 423,
 	too_many_requests: 429,
 	internal: 500

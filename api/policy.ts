@@ -70,6 +70,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`POST ${P}/codebooks/:key/codes/:codeId/merge`]: project('codebooks:write'),
 	[`POST ${P}/codebooks/:key/codes/:codeId/retire`]: project('codebooks:write'),
 	[`POST ${P}/codebooks/:key/codes/:codeId/unretire`]: project('codebooks:write'),
+	[`GET ${P}/shipped-codebooks`]: project('project:read'),
 	[`GET ${P}/cases/:caseId/codings`]: project('cases:read'),
 	[`POST ${P}/cases/:caseId/codings`]: project('coding:write'),
 	[`GET ${P}/agreement`]: project('aggregates:read'),
@@ -93,6 +94,14 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`PUT ${P}/cases/:caseId/variables/:key`]: project('coding:write'),
 	[`DELETE ${P}/cases/:caseId/variables/:key`]: project('coding:write'),
 	[`GET ${P}/case-variables`]: project('cases:read'),
+	// Memos: on codes readable by every member, on cases only with the journal (they may quote it).
+	[`GET ${P}/code-memos`]: project('project:read'),
+	[`GET ${P}/codes/:codeId/memos`]: project('project:read'),
+	[`POST ${P}/codes/:codeId/memos`]: project('coding:write'),
+	[`GET ${P}/cases/:caseId/memos`]: project('cases:text'),
+	[`POST ${P}/cases/:caseId/memos`]: project('coding:write'),
+	[`PATCH ${P}/memos/:memoId`]: project('coding:write'),
+	[`DELETE ${P}/memos/:memoId`]: project('coding:write'),
 
 	[`GET ${P}/imports`]: project('import:write'),
 	[`POST ${P}/imports`]: project('import:write'),

@@ -233,6 +233,20 @@ describe.each(testDatabases())('codebook administration on $kind', (kind) => {
 		expect(await lastAudit('codebook.code_unretired')).toMatchObject({ objectId: code.id });
 	});
 
+	it('lists the shipped codebooks with whether the project has each, and every field of a code', async () => {
+		const { codebooks: shipped } = (await (await analyst.get(`${base}/shipped-codebooks`)).json()) as { codebooks: { key: string; codes: number; installed: boolean }[] };
+		const installed = (await books()).map((b) => b.key);
+		expect(shipped.map((b) => b.key).sort()).toEqual(['alliance', 'artefacts', 'ffb_adults', 'ics', 'measures_children', 'outcome', 'rammer']);
+		for (const book of shipped) expect(book.installed, book.key).toBe(installed.includes(book.key));
+		expect(shipped.find((b) => b.key === 'alliance')!.codes).toBeGreaterThan(5);
+		const relation = (await book('alliance')).codes.find((c) => c.key === 'relation_tillid') as unknown as Record<string, unknown>;
+		expect(relation).toMatchObject({ keywords: expect.any(Array), examples: expect.any(Array), uses: expect.any(Number) });
+		expect(relation).toHaveProperty('includeNote');
+		expect(relation).toHaveProperty('excludeNote');
+		expect((relation.examples as string[]).length).toBeGreaterThan(0);
+		expect((await (await signIn(app, 'lene')).get(`${base}/shipped-codebooks`)).status).toBe(200);
+	});
+
 	it('removes a codebook only without codings, and installs a shipped codebook the project lacks', async () => {
 		const removed = await analyst.delete(`${base}/codebooks/ics`);
 		expect(removed.status).toBe(200);

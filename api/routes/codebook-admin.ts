@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { router } from '../env';
-import { addCode, importCodebook, installShippedCodebook, mergeCodes, moveCode, removeCodebook, setCodeRetired, updateCode } from '../services/codebook-admin';
+import { addCode, importCodebook, installShippedCodebook, listShippedCodebooks, mergeCodes, moveCode, removeCodebook, setCodeRetired, updateCode } from '../services/codebook-admin';
 import { validate } from './body';
 
 const label = z.string().trim().min(1).max(200);
@@ -32,6 +32,7 @@ const importQuery = z.object({
 export function codebookAdminRoutes(deps: AppDeps) {
 	const db = deps.database.db;
 	return router()
+		.get('/shipped-codebooks', async (c) => c.json({ codebooks: await listShippedCodebooks(db, c.var.access) }))
 		.post('/codebooks', validate('json', installBody), async (c) =>
 			c.json({ codebook: await installShippedCodebook(db, c.var.access, c.req.valid('json').key) }, 201)
 		)

@@ -4,11 +4,11 @@
 // transaction, and retired codes stay listed. Every write is audited as codebook.*.
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { CODE_ID_PATTERN, loadCodebooks } from '../../codebooks/index';
+import { CODE_ID_PATTERN, flattenCodes, loadCodebooks } from '../../codebooks/index';
 import { CSV_COLUMNS, deriveCodeId, fromCodebookCsv, fromQdc, type ExchangeProblem, type ReadCodeFields } from '../../pipelines/codebook-exchange';
 import { ImportFileError } from '../../pipelines/import/types';
 import type { Database } from '../db/client';
-import { codebooks, codes, codings, journalEntries, suggestions } from '../db/schema';
+import { codebooks, codes, codings, journalEntries, memos, suggestions } from '../db/schema';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import type { ProjectAccess } from './access';
@@ -314,6 +314,22 @@ function publicCode(code: CodeRow) {
 
 // ---------------------------------------------------------------- codebooks
 
+/** The codebooks shipped with Effekt, and whether the project has installed each (by key). */
+export async function listShippedCodebooks(db: Database, access: ProjectAccess) {
+	const installed = new Set((await db.select({ key: codebooks.key }).from(codebooks).where(eq(codebooks.projectId, access.projectId))).map((b) => b.key));
+	return loadCodebooks().map((book) => ({
+		key: book.id,
+		version: book.version,
+		labelDa: book.label.da,
+		labelEn: book.label.en,
+		descriptionDa: book.description.da,
+		descriptionEn: book.description.en,
+		level: book.level,
+		codes: [...flattenCodes(book)].length,
+		installed: installed.has(book.id)
+	}));
+}
+
 /** Installs a shipped codebook the project does not have yet. */
 export async function installShippedCodebook(db: Database, access: ProjectAccess, key: string) {
 	const shipped = loadCodebooks().find((book) => book.id === key);
@@ -338,7 +354,7 @@ export async function installShippedCodebook(db: Database, access: ProjectAccess
 		.catch(duplicateKeyAsConflict);
 }
 
-/** Removes a codebook from the project, only when none of its codes has codings or classifies an entry. */
+/** Removes a codebook from the project, only when none of its codes has codings or memos or classifies an entry. */
 export async function removeCodebook(db: Database, access: ProjectAccess, key: string) {
 	return db.transaction(async (tx) => {
 		const book = await findCodebook(tx, access.projectId, key);
@@ -352,6 +368,9 @@ export async function removeCodebook(db: Database, access: ProjectAccess, key: s
 				entries: entryCount
 			});
 		}
+		// Memos on its codes would go with the codebook (on delete cascade): analysts' writing is not dropped silently.
+		const [{ n: memoCount }] = ids.length ? await tx.select({ n: count() }).from(memos).where(inArray(memos.codeId, ids)) : [{ n: 0 }];
+		if (memoCount) throw new AppError('conflict', `codebook "${key}" has ${memoCount} memo(s) on its codes: retire its codes instead`, { reason: 'has_memos', memos: memoCount });
 		// Suggestions nobody accepted go with their codes (accepted ones have codings, so we never get here).
 		const dropped = ids.length ? await tx.delete(suggestions).where(inArray(suggestions.codeId, ids)).returning({ id: suggestions.id }) : [];
 		await tx.delete(codebooks).where(eq(codebooks.id, book.id));

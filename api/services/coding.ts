@@ -10,6 +10,7 @@ import { isUuid } from '../ids';
 import type { ProjectAccess } from './access';
 import { visibleCase } from './cases';
 import { blindFor } from './double-coding';
+import { refuseIdentifiers } from './typed-text';
 import { loadCodebooks } from '../../codebooks/index';
 import type { ExchangeCode, ExchangeCodebook } from '../../pipelines/codebook-exchange';
 
@@ -20,6 +21,10 @@ export interface CodeNode {
 	labelDa: string;
 	labelEn: string;
 	definition: string;
+	includeNote: string | null;
+	excludeNote: string | null;
+	keywords: string[];
+	examples: string[];
 	retired: boolean;
 	/** Codings with this code in the project. */
 	uses: number;
@@ -40,6 +45,10 @@ export async function listCodebooks(db: Database, projectId: string) {
 			labelDa: codes.labelDa,
 			labelEn: codes.labelEn,
 			definition: codes.definition,
+			includeNote: codes.includeNote,
+			excludeNote: codes.excludeNote,
+			keywords: codes.keywords,
+			examples: codes.examples,
 			retired: sql<boolean>`${codes.retiredAt} is not null`,
 			uses: sql<number>`(select count(*)::int from ${codings} c where c.code_id = ${outer(codes.id)})`
 		})
@@ -95,6 +104,8 @@ export async function createCoding(db: Database, access: ProjectAccess, caseId: 
 		: [];
 	if (!code) throw new AppError('bad_request', 'no such code in this project', { field: 'codeId', reason: 'no_code' });
 	if (code.retired) throw new AppError('bad_request', 'the code is retired: existing codings stay, new ones use another code', { field: 'codeId', reason: 'retired' });
+	const memo = input.memo?.trim() || null;
+	if (memo) refuseIdentifiers(memo, 'memo');
 	if ((input.start === null) !== (input.end === null)) throw new AppError('bad_request', 'give both start and end, or neither for the whole entry', { field: 'start' });
 	// Offsets count UTF-16 units, as the browser does (PostgreSQL's length() counts code points).
 	const length = entry.text.length;
@@ -112,7 +123,7 @@ export async function createCoding(db: Database, access: ProjectAccess, caseId: 
 			endOffset: input.end,
 			coderId: access.userId,
 			origin: 'manual',
-			memo: input.memo?.trim() || null
+			memo
 		})
 		.returning({ id: codings.id });
 	return created;
@@ -132,7 +143,9 @@ async function ownCoding(db: Database, access: ProjectAccess, codingId: string) 
 
 export async function setCodingMemo(db: Database, access: ProjectAccess, codingId: string, memo: string | null) {
 	const found = await ownCoding(db, access, codingId);
-	await db.update(codings).set({ memo: memo?.trim() || null }).where(eq(codings.id, found.id));
+	const text = memo?.trim() || null;
+	if (text) refuseIdentifiers(text, 'memo');
+	await db.update(codings).set({ memo: text }).where(eq(codings.id, found.id));
 }
 
 export async function deleteCoding(db: Database, access: ProjectAccess, codingId: string) {

@@ -1,5 +1,5 @@
 // The workbench's places: the six steps of the method, findings and export, and the
-// project's cases, key figures and members. The slug is the Danish path segment under
+// project's cases, key figures, codebooks and members. The slug is the Danish path segment under
 // /projekter/<id>/; `needs` is the permission the API requires for the place's data, so
 // the navigation shows only what the user's role may open (the API checks again).
 import type { Permission } from '../../../api/services/access';
@@ -28,6 +28,7 @@ export const PLACES: Place[] = [
 export const PROJECT_PAGES: Place[] = [
 	{ slug: 'sager', short: 'casesTitle', long: 'casesTitle', needs: 'cases:read' },
 	{ slug: 'noegletal', short: 'keyFigures', long: 'keyFigures', needs: 'aggregates:read' },
+	{ slug: 'kodeboger', short: 'codebooksTitle', long: 'codebooksTitle', needs: 'project:read' },
 	{ slug: 'medlemmer', short: 'members', long: 'members', needs: 'project:manage' }
 ];
 
