@@ -94,9 +94,9 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`PUT ${P}/cases/:caseId/variables/:key`]: project('coding:write'),
 	[`DELETE ${P}/cases/:caseId/variables/:key`]: project('coding:write'),
 	[`GET ${P}/case-variables`]: project('cases:read'),
-	// Memos: on codes readable by every member, on cases only with the journal (they may quote it).
-	[`GET ${P}/code-memos`]: project('project:read'),
-	[`GET ${P}/codes/:codeId/memos`]: project('project:read'),
+	// Memos are analysts' notes and may quote the journal: read only by roles that read it.
+	[`GET ${P}/code-memos`]: project('cases:text'),
+	[`GET ${P}/codes/:codeId/memos`]: project('cases:text'),
 	[`POST ${P}/codes/:codeId/memos`]: project('coding:write'),
 	[`GET ${P}/cases/:caseId/memos`]: project('cases:text'),
 	[`POST ${P}/cases/:caseId/memos`]: project('coding:write'),

@@ -153,7 +153,8 @@ describe.each(testDatabases())('memo routes on $kind', (kind) => {
 
 		const lene = await signIn(app, 'lene');
 		expect((await lene.get(`${base}/cases/${ownCase}/memos`)).status).toBe(403);
-		expect((await lene.get(`${base}/codes/${codeId}/memos`)).status).toBe(200);
+		expect((await lene.get(`${base}/codes/${codeId}/memos`)).status).toBe(403);
+		expect((await lene.get(`${base}/code-memos`)).status).toBe(403);
 		// The code memo list holds no case memos.
 		expect((await bodyOf<{ memos: MemoBody[] }>(await anna.get(`${base}/code-memos`))).memos.every((m) => m.target === 'code')).toBe(true);
 

@@ -11,6 +11,8 @@ import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import type { ProjectAccess } from './access';
 import { audit } from './audit';
+import { projectFitSettings } from './findings';
+import { cutoffGroup } from '../../pipelines/fit/settings';
 
 /** The cases the caller may see: the project's, or a practitioner's own (none if unlinked). */
 export function visibleCases(access: ProjectAccess): SQL {
@@ -74,7 +76,7 @@ export async function visibleCase(db: Database, access: ProjectAccess, caseId: s
 /** One case: its variables, interventions and FIT ratings (no journal text). */
 export async function getCase(db: Database, access: ProjectAccess, caseId: string) {
 	const found = await visibleCase(db, access, caseId);
-	const [measures, ratings] = await Promise.all([
+	const [measures, ratings, fit] = await Promise.all([
 		db
 			.select({ measureCode: interventions.measureCode, label: interventions.label, startDate: interventions.startDate, endDate: interventions.endDate })
 			.from(interventions)
@@ -92,9 +94,18 @@ export async function getCase(db: Database, access: ProjectAccess, caseId: strin
 			})
 			.from(fitRatings)
 			.where(eq(fitRatings.caseId, found.id))
-			.orderBy(asc(fitRatings.ratingDate), asc(fitRatings.sessionNumber))
+			.orderBy(asc(fitRatings.ratingDate), asc(fitRatings.sessionNumber)),
+		projectFitSettings(db, access.projectId)
 	]);
-	return { case: found, interventions: measures, fitRatings: ratings.map((r) => ({ ...r, items: r.items.every((i) => i === null) ? null : r.items })) };
+	const group = cutoffGroup(found.ageBand);
+	return {
+		case: found,
+		interventions: measures,
+		fitRatings: ratings.map((r) => ({ ...r, items: r.items.every((i) => i === null) ? null : r.items })),
+		// The project's reference lines for this case (FIT settings, defaults from domain.md):
+		// the clinical cutoff of its age group (null when none is known) and the SRS concern level.
+		fitReference: { cutoff: group ? fit.cutoffs[group] : null, srsConcern: fit.srsConcern }
+	};
 }
 
 /** A case's journal, oldest first. Reading journal text is audited: who, which case, when. */

@@ -54,7 +54,10 @@ const da = {
 		import: 'Import',
 		'case.': 'Sager',
 		'project.': 'Projekter',
-		'demo.': 'Demoprojekt'
+		'demo.': 'Demoprojekt',
+		'codebook.': 'Kodebøger',
+		'double_coding.': 'Dobbeltkodning',
+		'memo.': 'Memoer'
 	},
 	actionLabels: {
 		'auth.login': 'Logget ind',
@@ -76,6 +79,28 @@ const da = {
 		'case.variable_set': 'Sagsvariabel sat',
 		'case.variable_cleared': 'Sagsvariabel ryddet',
 		'case.text_searched': 'Søgt i journaltekst',
+		'user.password_change_failed': 'Forkert nuværende adgangskode ved skift',
+		'codebook.installed': 'Kodebog tilføjet projektet',
+		'codebook.removed': 'Kodebog fjernet fra projektet',
+		'codebook.imported': 'Kodebog importeret',
+		'codebook.code_added': 'Kode tilføjet',
+		'codebook.code_renamed': 'Kode redigeret',
+		'codebook.code_moved': 'Kode flyttet',
+		'codebook.codes_merged': 'Koder slået sammen',
+		'codebook.code_retired': 'Kode udfaset',
+		'codebook.code_unretired': 'Kode taget i brug igen',
+		'entry.artefact_set': 'Dokumenttype rettet',
+		'documentation.classified': 'Dokumenttyper klassificeret',
+		'double_coding.assigned': 'Sager udtrukket til dobbeltkodning',
+		'double_coding.done': 'Dobbeltkodning meldt færdig',
+		'double_coding.reopened': 'Dobbeltkodning genåbnet af koder',
+		'double_coding.adjudication_decided': 'Afstemning: version valgt',
+		'double_coding.adjudication_agreed_accepted': 'Afstemning: enige kodninger godtaget',
+		'double_coding.adjudicated': 'Afstemning afsluttet',
+		'double_coding.adjudication_reopened': 'Afstemning genåbnet',
+		'memo.created': 'Memo skrevet',
+		'memo.updated': 'Memo rettet',
+		'memo.deleted': 'Memo slettet',
 		'project.created': 'Projekt oprettet',
 		'project.pseudonym_map': 'Pseudonymnøgle ændret',
 		'demo.load': 'Demoprojekt indlæst'
@@ -179,7 +204,10 @@ const en: typeof da = {
 		import: 'Import',
 		'case.': 'Cases',
 		'project.': 'Projects',
-		'demo.': 'Demo project'
+		'demo.': 'Demo project',
+		'codebook.': 'Codebooks',
+		'double_coding.': 'Double coding',
+		'memo.': 'Memos'
 	},
 	actionLabels: {
 		'auth.login': 'Signed in',
@@ -201,6 +229,28 @@ const en: typeof da = {
 		'case.variable_set': 'Case variable set',
 		'case.variable_cleared': 'Case variable cleared',
 		'case.text_searched': 'Journal text searched',
+		'user.password_change_failed': 'Wrong current password at change',
+		'codebook.installed': 'Codebook added to the project',
+		'codebook.removed': 'Codebook removed from the project',
+		'codebook.imported': 'Codebook imported',
+		'codebook.code_added': 'Code added',
+		'codebook.code_renamed': 'Code edited',
+		'codebook.code_moved': 'Code moved',
+		'codebook.codes_merged': 'Codes merged',
+		'codebook.code_retired': 'Code retired',
+		'codebook.code_unretired': 'Code brought back',
+		'entry.artefact_set': 'Document type corrected',
+		'documentation.classified': 'Document types classified',
+		'double_coding.assigned': 'Cases drawn for double coding',
+		'double_coding.done': 'Double coding marked done',
+		'double_coding.reopened': 'Double coding reopened by coder',
+		'double_coding.adjudication_decided': 'Adjudication: version chosen',
+		'double_coding.adjudication_agreed_accepted': 'Adjudication: agreed codings accepted',
+		'double_coding.adjudicated': 'Adjudication finished',
+		'double_coding.adjudication_reopened': 'Adjudication reopened',
+		'memo.created': 'Memo written',
+		'memo.updated': 'Memo edited',
+		'memo.deleted': 'Memo deleted',
 		'project.created': 'Project created',
 		'project.pseudonym_map': 'Pseudonym key changed',
 		'demo.load': 'Demo project loaded'
@@ -327,6 +377,6 @@ export function actionLabel(locale: Locale, action: string): string {
 }
 
 /** The audit filter's groups of actions (prefixes the API matches with LIKE 'prefix%'). */
-export const AUDIT_GROUPS = ['auth.', 'user.', 'member.', 'import', 'case.', 'project.', 'demo.'] as const;
+export const AUDIT_GROUPS = ['auth.', 'user.', 'member.', 'import', 'case.', 'codebook.', 'double_coding.', 'memo.', 'project.', 'demo.'] as const;
 
 export { ROLES } from './roles';

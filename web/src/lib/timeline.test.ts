@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clinicalCutoff, parseDay, shapeTimeline, stackRows, type TimelineInput } from './timeline';
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
-const base: TimelineInput = { caseStart: '2024-01-10', caseEnd: '2024-06-30', ageBand: '30-49', interventions: [], fitRatings: [], entries: [] };
+const base: TimelineInput = { caseStart: '2024-01-10', caseEnd: '2024-06-30', reference: { cutoff: 25, srsConcern: 36 }, interventions: [], fitRatings: [], entries: [] };
 const rating = (date: string, instrument: 'ORS' | 'CORS' | 'YCORS' | 'SRS', total: number, raterType: 'client' | 'collateral' = 'client', raterRole: string | null = 'klient') => ({
 	date,
 	instrument,
@@ -67,7 +67,7 @@ describe('shapeTimeline', () => {
 	});
 
 	it('marks YCORS as not scored and gives it no cutoff', () => {
-		const shaped = shapeTimeline({ ...base, ageBand: '0-5', fitRatings: [rating('2024-02-01', 'YCORS', 30)] });
+		const shaped = shapeTimeline({ ...base, reference: { cutoff: null, srsConcern: 36 }, fitRatings: [rating('2024-02-01', 'YCORS', 30)] });
 		expect(shaped.outcome[0].scored).toBe(false);
 		expect(shaped.cutoffs).toEqual([]);
 	});
@@ -109,15 +109,13 @@ describe('shapeTimeline', () => {
 });
 
 describe('clinicalCutoff', () => {
-	it('follows the age band: adults 25, adolescents 28, CORS 32, none for children on ORS or unknown ages', () => {
-		expect(clinicalCutoff('ORS', '18-29')).toBe(25);
-		expect(clinicalCutoff('ORS', '65+')).toBe(25);
-		expect(clinicalCutoff('ORS', '13-17')).toBe(28);
-		expect(clinicalCutoff('CORS', '6-12')).toBe(32);
-		expect(clinicalCutoff('ORS', '6-12')).toBeNull();
+	it('draws the age-group cutoff of the case for ORS and CORS, never for YCORS or the alliance scales', () => {
+		expect(clinicalCutoff('ORS', 28)).toBe(28);
+		expect(clinicalCutoff('CORS', 32)).toBe(32);
 		expect(clinicalCutoff('ORS', null)).toBeNull();
-		expect(clinicalCutoff('YCORS', '0-5')).toBeNull();
-		expect(clinicalCutoff('SRS', '30-49')).toBeNull();
+		expect(clinicalCutoff('YCORS', 32)).toBeNull();
+		expect(clinicalCutoff('SRS', 25)).toBeNull();
+		expect(clinicalCutoff('CSRS', 25)).toBeNull();
 	});
 });
 

@@ -10,8 +10,9 @@ export type RaterType = 'client' | 'collateral';
 export interface TimelineInput {
 	caseStart: string | null;
 	caseEnd: string | null;
-	/** The case's age band at intake ("13-17"): picks the ORS cutoff. */
-	ageBand: string | null;
+	/** The project's FIT reference lines for this case (api getCase: its age group's clinical
+	 * cutoff, null when none is known, and the SRS concern level). */
+	reference: { cutoff: number | null; srsConcern: number };
 	interventions: readonly { measureCode: string; label: string; startDate: string | null; endDate: string | null }[];
 	fitRatings: readonly { date: string; session?: number | null; instrument: Instrument; raterType: RaterType; raterRole: string | null; total: number | null }[];
 	/** Null when the role may not read the journal. */
@@ -72,8 +73,6 @@ export interface Timeline {
  * settings: ORS 25 for adults, 28 for adolescents (13-17), CORS 32; SRS below 36 is an
  * alliance concern. YCORS has none (not scored).
  */
-export const DEFAULT_FIT_CONSTANTS = { orsAdult: 25, orsAdolescent: 28, cors: 32, allianceConcern: 36 } as const;
-
 const DAY = 86_400_000;
 const OUTCOME: readonly Instrument[] = ['ORS', 'CORS', 'YCORS'];
 
@@ -85,13 +84,10 @@ export function parseDay(value: string | null | undefined): Date | null {
 	return date.getUTCDate() === Number(match[3]) ? date : null;
 }
 
-/** The clinical cutoff of an outcome instrument for a case's age band, or null when none is known. */
-export function clinicalCutoff(instrument: Instrument, ageBand: string | null, constants = DEFAULT_FIT_CONSTANTS): number | null {
-	if (instrument === 'CORS') return constants.cors;
-	if (instrument !== 'ORS' || !ageBand) return null;
-	if (ageBand === '13-17') return constants.orsAdolescent;
-	const lowest = Number(/^(\d+)/.exec(ageBand)?.[1]);
-	return lowest >= 18 ? constants.orsAdult : null;
+/** The clinical cutoff line of an outcome instrument: ORS and CORS are scored against the
+ * case's age-group cutoff; YCORS is stored but never scored (domain.md "FIT"). */
+export function clinicalCutoff(instrument: Instrument, cutoff: number | null): number | null {
+	return instrument === 'ORS' || instrument === 'CORS' ? cutoff : null;
 }
 
 export function shapeTimeline(input: TimelineInput): Timeline {
@@ -144,7 +140,7 @@ export function shapeTimeline(input: TimelineInput): Timeline {
 	const all = [...series.values()];
 	const outcome = all.filter((s) => OUTCOME.includes(s.instrument));
 	const cutoffs = [...new Set(outcome.map((s) => s.instrument))].flatMap((instrument) => {
-		const value = clinicalCutoff(instrument, input.ageBand);
+		const value = clinicalCutoff(instrument, input.reference.cutoff);
 		return value === null ? [] : [{ instrument, value }];
 	});
 

@@ -12,12 +12,18 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 	const { project } = await parent();
 	const api = apiClient(fetch, url.origin).api.projects[':projectId'];
 	const param = { projectId: params.projectId };
-	const [books, shipped, memos] = await Promise.all([api.codebooks.$get({ param }), api['shipped-codebooks'].$get({ param }), api['code-memos'].$get({ param })]);
+	// Memos may quote the journal: only roles that read journal text get them.
+	const canReadMemos = project.permissions.includes('cases:text');
+	const [books, shipped, memos] = await Promise.all([
+		api.codebooks.$get({ param }),
+		api['shipped-codebooks'].$get({ param }),
+		canReadMemos ? api['code-memos'].$get({ param }) : null
+	]);
 	if (books.status === 403) error(403, 'forbidden');
 	return {
 		codebooks: (await expectOk(books)).codebooks,
 		shipped: (await expectOk(shipped)).codebooks,
-		memos: (await expectOk(memos)).memos,
+		memos: memos ? (await expectOk(memos)).memos : null,
 		canEdit: project.permissions.includes('codebooks:write'),
 		canMemo: project.permissions.includes('coding:write')
 	};

@@ -5,6 +5,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { apiClient } from '$lib/api';
 import { caseVariableActions, loadCaseVariables } from '$lib/server/case-variable-actions';
+import { memoActions } from '$lib/server/memo-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
@@ -18,12 +19,14 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 	const canRead = project.permissions.includes('cases:text');
 	const canCode = project.permissions.includes('coding:write');
 	const variables = loadCaseVariables(fetch, url, params);
-	const [journal, codings, codebooks, double] = await Promise.all([
+	const [journal, codings, codebooks, double, memos] = await Promise.all([
 		canRead ? api.cases[':caseId'].entries.$get({ param }) : null,
 		api.cases[':caseId'].codings.$get({ param }),
 		// Code and artefact names for everyone who sees the case; the picker only for coders.
 		api.codebooks.$get({ param: { projectId: params.projectId } }),
-		api.cases[':caseId']['double-coding'].$get({ param })
+		api.cases[':caseId']['double-coding'].$get({ param }),
+		// Case memos may quote the journal: only for roles that read it.
+		canRead ? api.cases[':caseId'].memos.$get({ param }) : null
 	]);
 	if (journal && !journal.ok) error(journal.status, 'could not load the journal');
 	return {
@@ -33,7 +36,8 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 		codings: codings.ok ? (await codings.json()).codings : [],
 		codebooks: codebooks.ok ? (await codebooks.json()).codebooks : [],
 		doubleCoding: double.ok ? await double.json() : null,
-		caseVariables: await variables
+		caseVariables: await variables,
+		memos: memos?.ok ? (await memos.json()).memos : null
 	};
 };
 
@@ -41,6 +45,7 @@ const toOffset = (value: FormDataEntryValue | null) => (value === null || value 
 
 export const actions: Actions = {
 	...caseVariableActions,
+	...memoActions,
 	code: async ({ request, fetch, url, params }) => {
 		const form = await request.formData();
 		const body = {
