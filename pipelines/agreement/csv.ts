@@ -1,20 +1,13 @@
 // Reads reliability data from CSV text: the first column names the unit, every further
 // column is a coder (the header row gives their names), an empty cell is missing.
 // Pure: the caller reads the file and adds its name to any AgreementInputError.
-import { CsvRecordParser, CsvSyntaxError } from '../import/csv-records';
+import { countDelimiters, CsvSyntaxError, parseCsvText } from '../import/csv-records';
 import type { TableRow } from '../import/types';
 import { AgreementInputError, quoteValue, type CodedValue, type Level, type ReliabilityData } from './types';
 
 /** ',' or ';', whichever occurs more often outside quotes on the header line (';' on a tie). */
 export function agreementDelimiter(headerLine: string): ',' | ';' | null {
-	let commas = 0;
-	let semicolons = 0;
-	let quoted = false;
-	for (const char of headerLine) {
-		if (char === '"') quoted = !quoted;
-		else if (!quoted && char === ',') commas++;
-		else if (!quoted && char === ';') semicolons++;
-	}
+	const { commas, semicolons } = countDelimiters(headerLine);
 	if (commas === 0 && semicolons === 0) return null;
 	return semicolons >= commas ? ';' : ',';
 }
@@ -33,20 +26,17 @@ export function parseDecimal(text: string): number | null {
  * Throws an AgreementInputError naming the line and column of the first problem.
  */
 export function parseAgreementCsv(text: string, level: Level): ReliabilityData {
-	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	const firstBreak = body.indexOf('\n');
-	const delimiter = agreementDelimiter(firstBreak < 0 ? body : body.slice(0, firstBreak));
-	if (!delimiter) throw new AgreementInputError('the header has one column; expected a unit id column and two or more coder columns separated by "," or ";"', 1);
-	const rows: TableRow[] = [];
+	let records: TableRow[];
 	try {
-		const parser = new CsvRecordParser({ delimiter });
-		parser.push(body, rows);
-		parser.end(rows);
+		records = parseCsvText(text, (headerLine) => {
+			const delimiter = agreementDelimiter(headerLine);
+			if (!delimiter) throw new AgreementInputError('the header has one column; expected a unit id column and two or more coder columns separated by "," or ";"', 1);
+			return delimiter;
+		});
 	} catch (error) {
 		if (error instanceof CsvSyntaxError) throw new AgreementInputError(error.reason, error.line);
 		throw error;
 	}
-	const records = rows.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
 	if (!records.length) throw new AgreementInputError('the file is empty; expected a header row (unit id, then one column per coder)');
 	const [header, ...data] = records;
 	const coders = header.cells.slice(1).map((cell) => cell.trim());

@@ -177,3 +177,31 @@ export class CsvRecordParser {
 		throw new CsvSyntaxError(line, `record longer than ${mb} MB${this.quoted ? ` (quoted field opened on line ${line} is never closed?)` : ' without a line break'}`);
 	}
 }
+
+/** How many ',' and ';' stand outside quotes on a line (to pick a header's delimiter). */
+export function countDelimiters(line: string): { commas: number; semicolons: number } {
+	let commas = 0;
+	let semicolons = 0;
+	let quoted = false;
+	for (const char of line) {
+		if (char === '"') quoted = !quoted;
+		else if (!quoted && char === ',') commas++;
+		else if (!quoted && char === ';') semicolons++;
+	}
+	return { commas, semicolons };
+}
+
+/**
+ * A small CSV held in memory (the CLI's statistics inputs): the BOM dropped, split into
+ * records with the delimiter `delimiterFor` picks from the header line, blank records
+ * left out. Throws CsvSyntaxError (or whatever delimiterFor throws).
+ */
+export function parseCsvText(text: string, delimiterFor: (headerLine: string) => string): TableRow[] {
+	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const firstBreak = body.indexOf('\n');
+	const rows: TableRow[] = [];
+	const parser = new CsvRecordParser({ delimiter: delimiterFor(firstBreak < 0 ? body : body.slice(0, firstBreak)) });
+	parser.push(body, rows);
+	parser.end(rows);
+	return rows.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+}

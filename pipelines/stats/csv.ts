@@ -1,7 +1,7 @@
 // Reads numeric columns from a CSV file's text for `effekt stats correlate`: a header row
 // names the columns, "," or ";" separates them, numbers use a decimal point and an empty
 // cell is missing. Pure: the caller reads the file and adds its name to any error.
-import { CsvRecordParser, CsvSyntaxError } from '../import/csv-records';
+import { countDelimiters, CsvSyntaxError, parseCsvText } from '../import/csv-records';
 import type { TableRow } from '../import/types';
 
 /** Bad input at a line and column of the file. */
@@ -26,14 +26,7 @@ const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** ',' or ';', whichever occurs more often outside quotes on the header line (',' when neither). */
 function delimiterOf(headerLine: string): ',' | ';' {
-	let commas = 0;
-	let semicolons = 0;
-	let quoted = false;
-	for (const char of headerLine) {
-		if (char === '"') quoted = !quoted;
-		else if (!quoted && char === ',') commas++;
-		else if (!quoted && char === ';') semicolons++;
-	}
+	const { commas, semicolons } = countDelimiters(headerLine);
 	return semicolons > commas ? ';' : ',';
 }
 
@@ -48,18 +41,13 @@ function describeCell(cell: string): string {
  * for a column the header lacks or names twice, or a cell that is not a number.
  */
 export function readNumericColumns(text: string, wanted: readonly string[]): Record<string, (number | null)[]> {
-	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	const firstBreak = body.indexOf('\n');
-	const rows: TableRow[] = [];
+	let records: TableRow[];
 	try {
-		const parser = new CsvRecordParser({ delimiter: delimiterOf(firstBreak < 0 ? body : body.slice(0, firstBreak)) });
-		parser.push(body, rows);
-		parser.end(rows);
+		records = parseCsvText(text, delimiterOf);
 	} catch (error) {
 		if (error instanceof CsvSyntaxError) throw new StatsInputError(error.reason, error.line);
 		throw error;
 	}
-	const records = rows.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
 	if (!records.length) throw new StatsInputError('the file is empty; expected a header row naming the columns');
 	const [header, ...data] = records;
 	const names = header.cells.map((cell) => cell.trim());

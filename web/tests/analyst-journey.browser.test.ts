@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from '../../api/web-build';
-import { launchChromium, signIn, startWorkbench, type Workbench } from './workbench';
+import { launchChromium, markPassage, signIn, startWorkbench, type Workbench } from './workbench';
 
 const sample = join(projectRoot, 'fixtures/samples/demo-small');
 const PASSWORD = 'analytikerens lange kodeord';
@@ -75,27 +75,8 @@ describe('an analyst takes a case from import to fully coded with variables', ()
 		await expect.poll(() => first.getByTestId('artefact').textContent()).toBe('Opfølgning');
 	});
 
-	/** Marks characters [from, to) of the n-th entry's text, as a mouse drag would. */
-	async function mark(n: number, from: number, to: number) {
-		const text = page.locator('[data-entry-text]').nth(n);
-		await text.evaluate(
-			(element, [start, end]) => {
-				const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-				let node = walker.nextNode()!;
-				while (node.textContent!.length < end) node = walker.nextNode()!;
-				const range = document.createRange();
-				range.setStart(node, start);
-				range.setEnd(node, end);
-				window.getSelection()!.removeAllRanges();
-				window.getSelection()!.addRange(range);
-			},
-			[from, to]
-		);
-		return ((await text.textContent()) ?? '').slice(from, to);
-	}
-
 	async function code(n: number, from: number, to: number, codebook: string, label: string) {
-		const passage = await mark(n, from, to);
+		const passage = await markPassage(page.locator('[data-entry-text]').nth(n), from, to);
 		await expect.poll(() => page.getByTestId('marked').textContent()).toBe(`“${passage}”`);
 		const picker = page.getByRole('complementary', { name: 'Kodning' }).locator('select[name=codeId]');
 		const option = picker.locator(`optgroup[label="${codebook}"] option`).filter({ hasText: new RegExp(`^\\s*${label}$`) });

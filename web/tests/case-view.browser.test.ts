@@ -4,7 +4,7 @@
 // in the list and on its highlight; and the page still works for roles that read less.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { signIn, workbenchWithDemo, type Workbench } from './workbench';
+import { markPassage, signIn, workbenchWithDemo, type Workbench } from './workbench';
 
 const PASSWORD = 'en lang og god adgangskode';
 
@@ -119,16 +119,7 @@ describe('the case view in Chromium', () => {
 		// Picking the code in the tree selects it in the picker.
 		await treeCode.locator(':scope > button').click();
 		expect(await picker.inputValue()).toBe(codeId);
-		await text.evaluate((element) => {
-			const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-			let node = walker.nextNode()!;
-			while (node.textContent!.length < 12) node = walker.nextNode()!;
-			const range = document.createRange();
-			range.setStart(node, 2);
-			range.setEnd(node, 12);
-			window.getSelection()!.removeAllRanges();
-			window.getSelection()!.addRange(range);
-		});
+		await markPassage(text, 2, 12);
 		await expect.poll(() => page.getByTestId('marked').textContent()).not.toBe('Markér en passage i journalen.');
 		await page.getByRole('button', { name: 'Kod passagen' }).click();
 		await expect.poll(countOf).toBe(before + 1);

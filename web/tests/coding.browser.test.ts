@@ -2,7 +2,7 @@
 // it highlighted with its code after a reload, at the offsets the API stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { workbenchWithDemo, type Workbench } from './workbench';
+import { markPassage, workbenchWithDemo, type Workbench } from './workbench';
 
 describe('coding a case in Chromium', () => {
 	let workbench: Workbench;
@@ -21,19 +21,7 @@ describe('coding a case in Chromium', () => {
 		const text = page.locator('[data-entry-text]').first();
 		await text.waitFor();
 		const whole = (await text.textContent())!;
-		// Mark characters 4-20 of the first entry, as a mouse drag would.
-		await text.evaluate((element) => {
-			// The entry's text node (Svelte may put empty anchors around it).
-			const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-			let node = walker.nextNode()!;
-			while (node.textContent!.length < 20) node = walker.nextNode()!;
-			const range = document.createRange();
-			range.setStart(node, 4);
-			range.setEnd(node, 20);
-			const selection = window.getSelection()!;
-			selection.removeAllRanges();
-			selection.addRange(range);
-		});
+		await markPassage(text, 4, 20);
 		await expect.poll(() => page.getByTestId('marked').textContent()).toBe(`“${whole.slice(4, 20)}”`);
 		const picker = page.getByRole('complementary', { name: 'Kodning' }).locator('select[name=codeId]');
 		const option = picker.locator('optgroup[label="Professionel alliance"] option').first();

@@ -2,7 +2,7 @@
 // each codes it without seeing the other's work; once both are done, both see both.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, signIn, startWorkbench, type Workbench } from './workbench';
+import { launchChromium, markPassage, signIn, startWorkbench, type Workbench } from './workbench';
 
 const PASSWORD = 'en lang og god adgangskode';
 
@@ -22,21 +22,7 @@ describe('blind double coding in Chromium', () => {
 	/** Marks characters [from, to) of the first entry and codes them with the first alliance code. */
 	async function codePassage(page: Page, from: number, to: number) {
 		await page.goto(caseUrl);
-		const text = page.locator('[data-entry-text]').first();
-		await text.waitFor();
-		await text.evaluate(
-			(element, [start, end]) => {
-				const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-				let node = walker.nextNode()!;
-				while (node.textContent!.length < end) node = walker.nextNode()!;
-				const range = document.createRange();
-				range.setStart(node, start);
-				range.setEnd(node, end);
-				window.getSelection()!.removeAllRanges();
-				window.getSelection()!.addRange(range);
-			},
-			[from, to]
-		);
+		await markPassage(page.locator('[data-entry-text]').first(), from, to);
 		const picker = page.getByRole('complementary', { name: 'Kodning' }).locator('select[name=codeId]');
 		const value = await picker.locator('optgroup[label="Professionel alliance"] option').first().getAttribute('value');
 		await picker.selectOption({ value: value! });

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { buildWeb, projectRoot, webBuildIsStale } from '../../api/web-build';
 
 export interface Workbench {
@@ -92,4 +92,27 @@ export async function workbenchWithDemo(demo: { cases: number; seed: number }) {
 			await workbench.stop();
 		}
 	};
+}
+
+/**
+ * Marks characters [from, to) of one journal entry's text (a `[data-entry-text]` element),
+ * as a mouse drag would; returns the marked text. The text node is the first one long
+ * enough (Svelte may put empty anchors around it).
+ */
+export async function markPassage(text: Locator, from: number, to: number): Promise<string> {
+	await text.waitFor();
+	await text.evaluate(
+		(element, [start, end]) => {
+			const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+			let node = walker.nextNode()!;
+			while (node.textContent!.length < end) node = walker.nextNode()!;
+			const range = document.createRange();
+			range.setStart(node, start);
+			range.setEnd(node, end);
+			window.getSelection()!.removeAllRanges();
+			window.getSelection()!.addRange(range);
+		},
+		[from, to]
+	);
+	return ((await text.textContent()) ?? '').slice(from, to);
 }
