@@ -430,11 +430,14 @@ export const caseVariables = pgTable(
 );
 
 /** The adjudication of a double-coded case: who settled the disagreements and when. The
- * agreed version itself is the set of codings with origin 'adjudicated' in the case. */
+ * agreed version itself is the set of codings with origin 'adjudicated' in the case;
+ * `rejectedUnits` holds the ids of the units the adjudicator rejected (kept nothing of), so
+ * that a rejection differs from a unit not yet decided (pipelines/adjudication/README.md). */
 export const adjudications = pgTable('adjudications', {
 	caseId: uuid('case_id').primaryKey().references(() => cases.id, { onDelete: 'cascade' }),
 	projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
 	adjudicatorId: uuid('adjudicator_id').notNull().references(() => users.id),
 	startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-	finishedAt: timestamp('finished_at', { withTimezone: true })
+	finishedAt: timestamp('finished_at', { withTimezone: true }),
+	rejectedUnits: jsonb('rejected_units').$type<string[]>().notNull().default([])
 });

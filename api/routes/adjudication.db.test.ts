@@ -1,6 +1,7 @@
 // Adjudication of blind double coding through the API: two coders code a case, the
 // adjudicator sees their codings side by side per unit once both are done, keeps one
-// version of each unit, and finishes; agreement stays computed from the coders' own work.
+// version of each unit or rejects it, and finishes once every unit is decided; agreement
+// stays computed from the coders' own work.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, ne } from 'drizzle-orm';
 import { createApp, type App } from '../app';
@@ -13,7 +14,7 @@ import { openTestDatabase, testDatabases } from '../testing/databases';
 interface View {
 	coders: { id: string; username: string }[];
 	adjudication: { state: string; adjudicator: string | null; mayDecide: boolean };
-	counts: { units: number; agreed: number; spanDiffers: number; partial: number; kept: number };
+	counts: { units: number; agreed: number; spanDiffers: number; partial: number; kept: number; rejected: number; undecided: number };
 	units: {
 		id: string;
 		codeId: string;
@@ -44,7 +45,9 @@ describe.each(testDatabases())('adjudication of double coding on $kind', (kind) 
 	let agreementBefore: unknown;
 
 	const view = async (client: TestClient, id = caseId) => (await (await client.get(`${base}/cases/${id}/adjudication`)).json()) as View;
-	const reasonOf = async (response: Response) => ((await response.json()) as { error?: { details?: { reason?: string } } }).error?.details?.reason;
+	const detailsOf = async (response: Response) => ((await response.json()) as { error?: { details?: { reason?: string; undecided?: number } } }).error?.details;
+	const reasonOf = async (response: Response) => (await detailsOf(response))?.reason;
+	const storedRejections = async () => (await handle.db.select({ ids: t.adjudications.rejectedUnits }).from(t.adjudications).where(eq(t.adjudications.caseId, caseId)))[0]?.ids;
 	const code = (client: TestClient, id: string, body: { entryId: string; codeId: string; start: number | null; end: number | null }) =>
 		client.post(`${base}/cases/${id}/codings`, body);
 	const longestEntry = async (id: string) => {
@@ -120,7 +123,7 @@ describe.each(testDatabases())('adjudication of double coding on $kind', (kind) 
 		const shown = await view(carl);
 		expect(shown.coders.map((c) => c.username)).toEqual(['anna', 'bent']);
 		expect(shown.adjudication).toEqual({ state: 'not_started', adjudicator: null, startedAt: null, finishedAt: null, mayDecide: true });
-		expect(shown.counts).toMatchObject({ units: 3, agreed: 1, spanDiffers: 1, partial: 1, kept: 0 });
+		expect(shown.counts).toMatchObject({ units: 3, agreed: 1, spanDiffers: 1, partial: 1, kept: 0, rejected: 0, undecided: 3 });
 		const byStatus = Object.fromEntries(shown.units.map((u) => [u.status, u]));
 		expect(byStatus.agreed.versions.map((v) => v.codings.map((c) => c.text))).toEqual([[entry.text.slice(0, 5)], [entry.text.slice(0, 5)]]);
 		expect(byStatus.span_differs.versions.map((v) => [v.coderId, v.codings[0].text])).toEqual([
@@ -128,7 +131,7 @@ describe.each(testDatabases())('adjudication of double coding on $kind', (kind) 
 			[ids.bent, entry.text.slice(12, 25)]
 		]);
 		expect(byStatus.partial).toMatchObject({ codeId: otherCodeId, missing: [ids.bent], versions: [{ coderId: ids.anna, codings: [{ start: null, end: null, text: entry.text }] }] });
-		expect(shown.units.every((u) => u.decision.kind === 'left_out')).toBe(true);
+		expect(shown.units.every((u) => u.decision.kind === 'undecided')).toBe(true);
 		// Unit ids are the same on every call.
 		expect((await view(carl)).units.map((u) => u.id)).toEqual(shown.units.map((u) => u.id));
 		// The text read is audited, with counts only.
@@ -144,20 +147,35 @@ describe.each(testDatabases())('adjudication of double coding on $kind', (kind) 
 		expect([unknown.status, await reasonOf(unknown)]).toEqual([404, 'no_unit']);
 		const noVersion = await decide(carl, units.partial, ids.bent);
 		expect([noVersion.status, await reasonOf(noVersion)]).toEqual([400, 'no_version']);
+		// Nothing is decided yet: finishing is refused, with the count.
+		const early = await carl.post(`${base}/cases/${caseId}/adjudication/finish`);
+		expect([early.status, await detailsOf(early)]).toEqual([409, { reason: 'undecided', undecided: 3 }]);
 		// The refused calls rolled back: carl has not become the adjudicator yet.
 		expect(await handle.db.select().from(t.adjudications)).toEqual([]);
 
 		expect(await (await decide(carl, units.span_differs, ids.bent)).json()).toEqual({ unit: units.span_differs, decision: ids.bent, kept: 1 });
 		expect((await decide(carl, units.partial, 'reject')).status).toBe(200);
+		expect((await decide(carl, units.agreed, 'reject')).status).toBe(200);
 		// Someone else may not take over a started adjudication.
 		const other = await decide(dora, units.span_differs, ids.anna);
 		expect([other.status, await reasonOf(other)]).toEqual([409, 'other_adjudicator']);
 		expect((await (await dora.get(`${base}/cases/${caseId}/adjudication`)).json()).adjudication).toMatchObject({ adjudicator: 'carl', mayDecide: false });
 
-		expect(await (await carl.post(`${base}/cases/${caseId}/adjudication/accept-agreed`)).json()).toEqual({ accepted: 1, kept: 1 });
+		// A rejected agreed unit stays rejected: "accept all agreed" does not put it back.
 		expect(await (await carl.post(`${base}/cases/${caseId}/adjudication/accept-agreed`)).json()).toEqual({ accepted: 0, kept: 0 });
-		// A decision changes: anna's version instead of bent's.
+		const reloaded = await view(carl);
+		expect(Object.fromEntries(reloaded.units.map((u) => [u.status, u.decision]))).toEqual({
+			agreed: { kind: 'rejected' },
+			partial: { kind: 'rejected' },
+			span_differs: { kind: 'version', coders: [ids.bent] }
+		});
+		expect(reloaded.counts).toMatchObject({ kept: 1, rejected: 2, undecided: 0 });
+		expect((await storedRejections())?.sort()).toEqual([units.agreed, units.partial].sort());
+
+		// Choosing a version takes the rejection back; a decision changes: anna's version instead of bent's.
+		expect((await decide(carl, units.agreed, ids.anna)).status).toBe(200);
 		expect((await decide(carl, units.span_differs, ids.anna)).status).toBe(200);
+		expect(await storedRejections()).toEqual([units.partial]);
 
 		const after = await view(carl);
 		expect(after.units.map((u) => u.id).sort()).toEqual(Object.values(units).sort());
@@ -165,9 +183,9 @@ describe.each(testDatabases())('adjudication of double coding on $kind', (kind) 
 		expect(decided.agreed.decision).toEqual({ kind: 'version', coders: [ids.anna, ids.bent] });
 		expect(decided.span_differs.decision).toEqual({ kind: 'version', coders: [ids.anna] });
 		expect(decided.span_differs.kept).toEqual([{ id: expect.any(String), start: 10, end: 20, text: entry.text.slice(10, 20) }]);
-		expect(decided.partial.decision).toEqual({ kind: 'left_out' });
+		expect(decided.partial.decision).toEqual({ kind: 'rejected' });
 		expect(after.adjudication).toMatchObject({ state: 'in_progress', adjudicator: 'carl', mayDecide: true });
-		expect(after.counts.kept).toBe(2);
+		expect(after.counts).toMatchObject({ kept: 2, rejected: 1, undecided: 0 });
 
 		// The case's codings label the agreed version, written as the adjudicator's.
 		const { codings } = (await (await anna.get(`${base}/cases/${caseId}/codings`)).json()) as { codings: { origin: string; coder: string; start: number | null; end: number | null; id: string }[] };
@@ -209,6 +227,26 @@ describe.each(testDatabases())('adjudication of double coding on $kind', (kind) 
 		expect((await carl.post(`${base}/cases/${caseId}/adjudication/finish`)).status).toBe(200);
 	});
 
+	it('treats a unit whose codings changed as undecided: its stale rejection breaks nothing, finishing waits for it', async () => {
+		expect((await root.post(`${base}/cases/${caseId}/adjudication/reopen`)).status).toBe(200);
+		const [rejected] = (await storedRejections()) ?? [];
+		expect(rejected).toMatch(/^u-/);
+		// bent now codes the whole entry with the code only anna had: the rejected unit becomes a new, agreed one.
+		expect((await code(bent, caseId, { entryId: entry.id, codeId: otherCodeId, start: null, end: null })).status).toBe(201);
+		const changed = await view(carl);
+		expect(changed.units.map((u) => u.id)).not.toContain(rejected);
+		const renewed = changed.units.find((u) => u.codeId === otherCodeId)!;
+		expect(renewed).toMatchObject({ status: 'agreed', decision: { kind: 'undecided' } });
+		expect(changed.counts).toMatchObject({ units: 3, kept: 2, rejected: 0, undecided: 1 });
+		const refused = await carl.post(`${base}/cases/${caseId}/adjudication/finish`);
+		expect([refused.status, await detailsOf(refused)]).toEqual([409, { reason: 'undecided', undecided: 1 }]);
+
+		expect(await (await carl.post(`${base}/cases/${caseId}/adjudication/accept-agreed`)).json()).toEqual({ accepted: 1, kept: 1 });
+		expect(await (await carl.post(`${base}/cases/${caseId}/adjudication/finish`)).json()).toMatchObject({ units: 3, kept: 3, leftOut: 0, codings: 3 });
+		// Finishing stores exactly the rejections that still apply.
+		expect(await storedRejections()).toEqual([]);
+	});
+
 	it('keeps agreement computed from the coders’ own codings, also when a coder adjudicates', async () => {
 		// The second case: anna 0-5, bent 0-8; anna adjudicates it herself and keeps bent's span.
 		expect((await code(anna, secondCaseId, { entryId: secondEntry.id, codeId, start: 0, end: 5 })).status).toBe(201);
@@ -236,18 +274,25 @@ describe.each(testDatabases())('adjudication of double coding on $kind', (kind) 
 		expect(changes.map((r) => r.action)).toEqual([
 			'double_coding.adjudication_decided',
 			'double_coding.adjudication_decided',
-			'double_coding.adjudication_agreed_accepted',
+			'double_coding.adjudication_decided',
+			'double_coding.adjudication_decided',
 			'double_coding.adjudication_decided',
 			'double_coding.adjudicated',
 			'double_coding.adjudication_reopened',
 			'double_coding.adjudication_decided',
 			'double_coding.adjudication_decided',
+			'double_coding.adjudicated',
+			'double_coding.adjudication_reopened',
+			'double_coding.adjudication_agreed_accepted',
 			'double_coding.adjudicated'
 		]);
-		expect(changes[0].details).toMatchObject({ decision: 'version', coder: ids.bent, kept: 1, removed: 0 });
-		expect(changes[3].details).toMatchObject({ decision: 'version', coder: ids.anna, kept: 1, removed: 1 });
-		expect(changes[4].details).toEqual({ units: 3, kept: 2, leftOut: 1, codings: 2 });
-		expect(changes[5].userId).toBe(ids.root);
+		expect(changes[0].details).toEqual({ unit: expect.stringMatching(/^u-/), decision: 'version', coder: ids.bent, kept: 1, removed: 0 });
+		expect(changes[2].details).toEqual({ unit: expect.stringMatching(/^u-/), decision: 'reject', coder: null, kept: 0, removed: 0 });
+		expect(changes[4].details).toMatchObject({ decision: 'version', coder: ids.anna, kept: 1, removed: 1 });
+		expect(changes[5].details).toEqual({ units: 3, kept: 2, leftOut: 1, codings: 2 });
+		expect(changes[6].userId).toBe(ids.root);
+		expect(changes[11].details).toEqual({ units: 1, kept: 1 });
+		expect(changes[12].details).toEqual({ units: 3, kept: 3, leftOut: 0, codings: 3 });
 		const text = JSON.stringify(rows.map((r) => r.details));
 		expect(text).not.toContain(entry.text.slice(10, 20));
 		expect(text).not.toContain(entry.text.slice(0, 5));

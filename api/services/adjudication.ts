@@ -1,14 +1,15 @@
 // Adjudication of blind double coding (step 4): once every coder of a double-coded case is
 // done, a member who may code compares the coders' codings unit by unit (pipelines/
-// adjudication) and keeps one coder's version of each unit, or none. The kept versions are
-// codings with origin 'adjudicated' (the agreed version); the adjudications row says who
-// settles the case and when it was finished. Finished adjudications are locked until a
-// project administrator reopens them. Every change is one transaction and audited.
+// adjudication) and keeps one coder's version of each unit, or rejects it. The kept versions
+// are codings with origin 'adjudicated' (the agreed version); the adjudications row says who
+// settles the case, which units were rejected, and when it was finished (only once every
+// unit is decided). Finished adjudications are locked until a project administrator
+// reopens them. Every change is one transaction and audited.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { adjudications, codes, codings, doubleCoding, journalEntries, users } from '../db/schema';
 import { AppError } from '../errors';
-import { adjudicationUnits, type AdjudicationUnit, type Span } from '../../pipelines/adjudication';
+import { adjudicationUnits, decisionCounts, type AdjudicationUnit, type Span } from '../../pipelines/adjudication';
 import type { ProjectAccess } from './access';
 import { audit } from './audit';
 import { visibleCase } from './cases';
@@ -40,8 +41,8 @@ async function openCase(db: Database, access: ProjectAccess, caseId: string): Pr
 	return { id: found.id, caseNumber: found.caseNumber, coders: assigned.map(({ id, username }) => ({ id, username })) };
 }
 
-/** The case's units, from its double coders' own codings and the kept (adjudicated) ones. */
-async function unitsOf(db: Database, subject: OpenCase) {
+/** The case's units, from its double coders' own codings, the kept (adjudicated) ones and the rejected unit ids. */
+async function unitsOf(db: Database, subject: OpenCase, rejectedUnits: readonly string[]) {
 	const [rows, entries] = await Promise.all([
 		db
 			.select({ id: codings.id, coder: codings.coderId, entryId: codings.entryId, codeId: codings.codeId, start: codings.startOffset, end: codings.endOffset, origin: codings.origin, memo: codings.memo })
@@ -57,7 +58,8 @@ async function unitsOf(db: Database, subject: OpenCase) {
 		subject.coders.map((c) => c.id),
 		rows.filter((r) => r.origin !== 'adjudicated'),
 		rows.filter((r) => r.origin === 'adjudicated'),
-		entries.map((e) => e.id)
+		entries.map((e) => e.id),
+		rejectedUnits
 	);
 	return { units, rows, entries };
 }
@@ -112,8 +114,17 @@ const countsOf = (units: AdjudicationUnit[]) => ({
 	spanDiffers: units.filter((u) => u.status === 'span_differs').length,
 	partial: units.filter((u) => u.status === 'partial').length,
 	withdrawn: units.filter((u) => u.status === 'withdrawn').length,
-	kept: units.filter((u) => u.decision.kind !== 'left_out').length
+	...decisionCounts(units)
 });
+
+/**
+ * The rejected unit ids to store: the present ones without `unitId`, plus it when `reject`.
+ * Ids of units that no longer exist (the coders changed their codings) are dropped here.
+ */
+function rejectedAfter(units: AdjudicationUnit[], unitId: string, reject: boolean): string[] {
+	const rejected = units.filter((u) => u.decision.kind === 'rejected' && u.id !== unitId).map((u) => u.id);
+	return reject ? [...rejected, unitId] : rejected;
+}
 
 /**
  * The side-by-side view: per unit each coder's codings with the text they cover, and what
@@ -121,7 +132,8 @@ const countsOf = (units: AdjudicationUnit[]) => ({
  */
 export async function getAdjudication(db: Database, access: ProjectAccess, caseId: string) {
 	const subject = await openCase(db, access, caseId);
-	const [{ units, rows, entries }, record] = await Promise.all([unitsOf(db, subject), recordOf(db, subject.id)]);
+	const record = await recordOf(db, subject.id);
+	const { units, rows, entries } = await unitsOf(db, subject, record?.rejectedUnits ?? []);
 	const codeIds = [...new Set(units.map((u) => u.codeId))];
 	const codeRows = codeIds.length
 		? await db.select({ id: codes.id, key: codes.key, labelDa: codes.labelDa, labelEn: codes.labelEn }).from(codes).where(inArray(codes.id, codeIds))
@@ -173,18 +185,23 @@ export async function getAdjudication(db: Database, access: ProjectAccess, caseI
 	};
 }
 
-/** Keeps one coder's version of a unit (replacing what was kept), or rejects the unit. */
+/**
+ * Keeps one coder's version of a unit (replacing what was kept, and taking back a
+ * rejection), or rejects the unit (removing what was kept): either way it is decided.
+ */
 export async function decideUnit(db: Database, access: ProjectAccess, caseId: string, unitId: string, choice: UnitChoice) {
 	return db.transaction(async (tx) => {
 		const subject = await openCase(tx, access, caseId);
-		await lockForChange(tx, access, subject.id);
-		const { units } = await unitsOf(tx, subject);
+		const record = await lockForChange(tx, access, subject.id);
+		const { units } = await unitsOf(tx, subject, record.rejectedUnits);
 		const unit = units.find((u) => u.id === unitId);
 		if (!unit) throw new AppError('not_found', 'no such unit in this case (the codings may have changed: reload)', { reason: 'no_unit' });
 		const version = choice === 'reject' ? null : unit.versions.find((v) => v.coder === choice);
 		if (version === undefined) throw new AppError('bad_request', 'that coder has no version of this unit', { field: 'decision', reason: 'no_version' });
 		await dropKept(tx, unit);
 		const kept = version ? await keepSpans(tx, access, subject.id, unit, version.spans) : 0;
+		// A withdrawn unit is gone once its kept codings are: nothing to remember.
+		await tx.update(adjudications).set({ rejectedUnits: rejectedAfter(units, unit.id, !version && unit.status !== 'withdrawn') }).where(eq(adjudications.caseId, subject.id));
 		await audit(tx, {
 			action: 'double_coding.adjudication_decided',
 			userId: access.userId,
@@ -197,13 +214,13 @@ export async function decideUnit(db: Database, access: ProjectAccess, caseId: st
 	});
 }
 
-/** Keeps the one version of every agreed unit that has nothing kept yet. */
+/** Keeps the one version of every agreed unit not decided yet (rejected units stay rejected). */
 export async function acceptAgreed(db: Database, access: ProjectAccess, caseId: string) {
 	return db.transaction(async (tx) => {
 		const subject = await openCase(tx, access, caseId);
-		await lockForChange(tx, access, subject.id);
-		const { units } = await unitsOf(tx, subject);
-		const open = units.filter((u) => u.status === 'agreed' && u.decision.kind === 'left_out');
+		const record = await lockForChange(tx, access, subject.id);
+		const { units } = await unitsOf(tx, subject, record.rejectedUnits);
+		const open = units.filter((u) => u.status === 'agreed' && u.decision.kind === 'undecided');
 		let kept = 0;
 		for (const unit of open) kept += await keepSpans(tx, access, subject.id, unit, unit.versions[0].spans);
 		// Audited when something changed (a second click keeps nothing new).
@@ -219,14 +236,22 @@ export async function acceptAgreed(db: Database, access: ProjectAccess, caseId: 
 	});
 }
 
-/** Finishes the adjudication: the kept versions are the case's agreed coding from now on. */
+/**
+ * Finishes the adjudication: the kept versions are the case's agreed coding from now on.
+ * Refused while a unit is undecided, so that nothing is left out by oversight.
+ */
 export async function finishAdjudication(db: Database, access: ProjectAccess, caseId: string) {
 	return db.transaction(async (tx) => {
 		const subject = await openCase(tx, access, caseId);
-		await lockForChange(tx, access, subject.id);
-		const { units, rows } = await unitsOf(tx, subject);
+		const record = await lockForChange(tx, access, subject.id);
+		const { units, rows } = await unitsOf(tx, subject, record.rejectedUnits);
 		const counts = countsOf(units);
-		const [finished] = await tx.update(adjudications).set({ finishedAt: new Date() }).where(eq(adjudications.caseId, subject.id)).returning();
+		if (counts.undecided) {
+			throw new AppError('conflict', `${counts.undecided} units are not decided yet: keep a version or reject each`, { reason: 'undecided', undecided: counts.undecided });
+		}
+		// The finished record holds exactly the rejections that apply (stale unit ids dropped).
+		const rejectedUnits = units.filter((u) => u.decision.kind === 'rejected').map((u) => u.id);
+		const [finished] = await tx.update(adjudications).set({ finishedAt: new Date(), rejectedUnits }).where(eq(adjudications.caseId, subject.id)).returning();
 		const summary = { units: counts.units, kept: counts.kept, leftOut: counts.units - counts.kept, codings: rows.filter((r) => r.origin === 'adjudicated').length };
 		await audit(tx, { action: 'double_coding.adjudicated', userId: access.userId, projectId: access.projectId, objectType: 'case', objectId: subject.id, details: summary });
 		return { state: 'finished' as AdjudicationState, finishedAt: finished.finishedAt, ...summary };

@@ -2,12 +2,14 @@
 // what the agreed version keeps of each. Pure functions, no I/O.
 export {
 	adjudicationUnits,
+	decisionCounts,
 	distinctSpans,
 	sameSpans,
 	spansOverlap,
 	unitId,
 	type AdjudicationUnit,
 	type CoderCoding,
+	type DecisionCounts,
 	type KeptCoding,
 	type Span,
 	type UnitDecision,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { adjudicationUnits, spansOverlap, unitId, type CoderCoding, type KeptCoding } from './units';
+import { adjudicationUnits, decisionCounts, spansOverlap, unitId, type CoderCoding, type KeptCoding } from './units';
 
 let next = 0;
 /** A coding of entry e1 with code c1 unless told otherwise; null offsets = the whole entry. */
@@ -25,7 +25,7 @@ describe('adjudicationUnits', () => {
 		expect(unit.status).toBe('agreed');
 		expect(unit.versions.map((v) => v.coder)).toEqual(['anna', 'bent']);
 		expect(unit.missing).toEqual([]);
-		expect(unit.decision).toEqual({ kind: 'left_out' });
+		expect(unit.decision).toEqual({ kind: 'undecided' });
 	});
 
 	it('pairs overlapping spans of one code as one unit whose spans differ', () => {
@@ -93,16 +93,40 @@ describe('adjudicationUnits', () => {
 		expect(unitId(['x', 'y'])).toBe(unitId(['y', 'x']));
 	});
 
-	it('reads the decision from the kept codings: the coders whose version they equal, or nothing kept', () => {
+	it('reads the decision from the kept codings: the coders whose version they equal, or undecided when nothing is kept', () => {
 		const a = coding('anna', 0, 10);
 		const b = coding('bent', 5, 15);
 		expect(adjudicationUnits(CODERS, [a, b], [keep(b)])[0].decision).toEqual({ kind: 'version', coders: ['bent'] });
-		expect(adjudicationUnits(CODERS, [a, b], [])[0].decision).toEqual({ kind: 'left_out' });
+		expect(adjudicationUnits(CODERS, [a, b], [])[0].decision).toEqual({ kind: 'undecided' });
 		const c = coding('anna', 2, 4);
 		const d = coding('bent', 2, 4);
 		expect(adjudicationUnits(CODERS, [c, d], [keep(c)])[0].decision).toEqual({ kind: 'version', coders: ['anna', 'bent'] });
 		// Kept text that is no coder's version any more (a coder changed theirs after the decision).
 		expect(adjudicationUnits(CODERS, [a, b], [{ ...keep(a), end: 9 }])[0].decision).toEqual({ kind: 'other' });
+	});
+
+	it('marks a rejected unit rejected, ignores rejected ids of units that no longer exist, and lets kept codings win', () => {
+		const a = coding('anna', 0, 10);
+		const b = coding('bent', 5, 15);
+		const [unit] = adjudicationUnits(CODERS, [a, b]);
+		expect(adjudicationUnits(CODERS, [a, b], [], [], [unit.id])[0].decision).toEqual({ kind: 'rejected' });
+		// A stale id (the coders changed their codings since) rejects nothing.
+		const changed = adjudicationUnits(CODERS, [a, coding('bent', 5, 16)], [], [], [unit.id, 'u-nosuchunitx']);
+		expect(changed.map((u) => u.decision)).toEqual([{ kind: 'undecided' }]);
+		// Kept codings are what the agreed version holds, whatever the list says.
+		expect(adjudicationUnits(CODERS, [a, b], [keep(a)], [], [unit.id])[0].decision).toEqual({ kind: 'version', coders: ['anna'] });
+	});
+
+	it('counts units kept, rejected and undecided', () => {
+		const agreed = [coding('anna', 0, 5), coding('bent', 0, 5)];
+		const differs = [coding('anna', 10, 20), coding('bent', 12, 25)];
+		const partial = coding('anna', 30, 40);
+		const all = [...agreed, ...differs, partial];
+		const ids = adjudicationUnits(CODERS, all).map((u) => u.id);
+		expect(decisionCounts(adjudicationUnits(CODERS, all))).toEqual({ kept: 0, rejected: 0, undecided: 3 });
+		const units = adjudicationUnits(CODERS, all, [keep(agreed[0]), { id: 'lone', entryId: 'e1', codeId: 'c1', start: 60, end: 70 }], [], [ids[2], 'u-stalestalex']);
+		expect(units.map((u) => u.decision.kind)).toEqual(['version', 'undecided', 'rejected', 'other']);
+		expect(decisionCounts(units)).toEqual({ kept: 2, rejected: 1, undecided: 1 });
 	});
 
 	it('gives kept codings whose source is gone a unit of their own, marked withdrawn', () => {

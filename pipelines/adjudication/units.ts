@@ -40,8 +40,10 @@ export interface Version {
 }
 
 export type UnitDecision =
-	/** Nothing kept: the unit is not part of the agreed version. */
-	| { kind: 'left_out' }
+	/** Nothing kept and not rejected: the adjudicator has not decided the unit yet. */
+	| { kind: 'undecided' }
+	/** Rejected: nothing of the unit goes into the agreed version, on purpose. */
+	| { kind: 'rejected' }
 	/** The kept codings are exactly these coders' version (several when they agree). */
 	| { kind: 'version'; coders: string[] }
 	/** Something is kept, but it matches no coder's present version. */
@@ -123,8 +125,9 @@ function extentOf(codings: readonly { start: number | null; end: number | null }
 	return spans.includes(null) ? null : { start: Math.min(...spans.map(startOf)), end: Math.max(...spans.map(endOf)) };
 }
 
-function decisionOf(kept: readonly KeptCoding[], versions: readonly Version[]): UnitDecision {
-	if (!kept.length) return { kind: 'left_out' };
+function decisionOf(kept: readonly KeptCoding[], versions: readonly Version[], rejected: boolean): UnitDecision {
+	// What is kept wins over a rejection: the kept codings are what the agreed version holds.
+	if (!kept.length) return rejected ? { kind: 'rejected' } : { kind: 'undecided' };
 	const spans = distinctSpans(kept);
 	const coders = versions.filter((v) => sameSpans(v.spans, spans)).map((v) => v.coder);
 	return coders.length ? { kind: 'version', coders } : { kind: 'other' };
@@ -138,13 +141,17 @@ const groupKey = (c: { entryId: string | null; codeId: string }) => `${c.entryId
  * version's codings: each joins the first unit of its entry and code it overlaps, and
  * kept codings that overlap none form units of their own ('withdrawn').
  * Units come in the order of `entryOrder` (entries not in it last), then by position.
+ * `rejectedUnits` are the ids of units the adjudicator rejected; ids of units that no
+ * longer exist (the coders changed their codings since) are ignored.
  */
 export function adjudicationUnits(
 	coders: readonly string[],
 	codings: readonly CoderCoding[],
 	kept: readonly KeptCoding[] = [],
-	entryOrder: readonly (string | null)[] = []
+	entryOrder: readonly (string | null)[] = [],
+	rejectedUnits: readonly string[] = []
 ): AdjudicationUnit[] {
+	const rejected = new Set(rejectedUnits);
 	const known = new Set(coders);
 	const byPlace = new Map<string, CoderCoding[]>();
 	for (const coding of codings) {
@@ -172,7 +179,7 @@ export function adjudicationUnits(
 				versions,
 				missing,
 				kept: [],
-				decision: { kind: 'left_out' },
+				decision: { kind: 'undecided' },
 				extent: extentOf(members)
 			});
 		}
@@ -203,7 +210,21 @@ export function adjudicationUnits(
 	const order = new Map(entryOrder.map((entryId, i) => [entryId, i]));
 	const position = (entryId: string | null) => order.get(entryId) ?? entryOrder.length;
 	return units
-		.map((unit) => (unit.status === 'withdrawn' ? unit : { ...unit, decision: decisionOf(unit.kept, unit.versions) }))
+		.map((unit) => (unit.status === 'withdrawn' ? unit : { ...unit, decision: decisionOf(unit.kept, unit.versions, rejected.has(unit.id)) }))
 		.sort((a, b) => position(a.entryId) - position(b.entryId) || compareSpans(a.extent, b.extent) || a.codeId.localeCompare(b.codeId))
 		.map(({ extent: _, ...unit }) => unit);
+}
+
+export interface DecisionCounts {
+	/** Units with something in the agreed version (a coder's version, or 'other'). */
+	kept: number;
+	rejected: number;
+	undecided: number;
+}
+
+/** How many units are kept, rejected and still undecided. */
+export function decisionCounts(units: readonly Pick<AdjudicationUnit, 'decision'>[]): DecisionCounts {
+	const counts: DecisionCounts = { kept: 0, rejected: 0, undecided: 0 };
+	for (const { decision } of units) counts[decision.kind === 'rejected' ? 'rejected' : decision.kind === 'undecided' ? 'undecided' : 'kept'] += 1;
+	return counts;
 }

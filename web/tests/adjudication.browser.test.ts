@@ -1,7 +1,8 @@
 // Adjudication in Chromium: two analysts double-code a case (through the API: the blind
 // part has its own browser test), then a third analyst adjudicates it on the page: sees
-// the disagreement side by side, picks a version, accepts the agreed unit, finishes, and
-// finds the agreed version on the case page.
+// the disagreement side by side, picks a version, rejects an agreed unit (which stays
+// rejected after a reload and "accept all agreed"), accepts the other agreed unit, can
+// finish only once every unit is decided, and finds the agreed version on the case page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, signIn, startWorkbench, type Workbench } from './workbench';
@@ -51,12 +52,17 @@ describe('adjudication of double coding in Chromium', () => {
 		text = entries[0].text;
 		const { codebooks } = (await (await admin.request.get(`${api()}/codebooks`)).json()) as { codebooks: { labelDa: string; codes: { id: string }[] }[] };
 		const [first, second] = codebooks.find((b) => b.labelDa === 'Professionel alliance')!.codes;
-		// Agreed: both mark the first word. Differing: "socialrådgiver" against "socialrådgiver aftalte".
-		// Only bent: the second code on "målene".
+		// Agreed: both mark the first word, and both mark "forløbet". Differing: "socialrådgiver"
+		// against "socialrådgiver aftalte". Only bent: the second code on "målene".
 		const at = (word: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length });
 		const plan = {
-			anna: [{ codeId: first.id, ...at('Mor') }, { codeId: first.id, ...at('socialrådgiver') }],
-			bent: [{ codeId: first.id, ...at('Mor') }, { codeId: first.id, ...at('socialrådgiver aftalte') }, { codeId: second.id, ...at('målene') }]
+			anna: [{ codeId: first.id, ...at('Mor') }, { codeId: first.id, ...at('socialrådgiver') }, { codeId: first.id, ...at('forløbet') }],
+			bent: [
+				{ codeId: first.id, ...at('Mor') },
+				{ codeId: first.id, ...at('socialrådgiver aftalte') },
+				{ codeId: second.id, ...at('målene') },
+				{ codeId: first.id, ...at('forløbet') }
+			]
 		};
 		for (const [username, codings] of Object.entries(plan)) {
 			const coder = await pageAs(username);
@@ -74,6 +80,10 @@ describe('adjudication of double coding in Chromium', () => {
 	});
 
 	const row = (status: string) => carl.locator(`[data-testid=unit][data-status=${status}]`);
+	/** The agreed unit over exactly this word. */
+	const agreed = (word: string) => row('agreed').filter({ has: carl.locator('.excerpt', { hasText: new RegExp(`^${word}$`) }) });
+	const decisions = () => carl.getByTestId('adjudication-decisions').textContent();
+	const finishButton = () => carl.getByRole('button', { name: 'Afslut afstemningen' });
 
 	it('links an open case to its adjudication from step 4, and shows the disagreement side by side', async () => {
 		await carl.goto(`${workbench.url}/projekter/${projectId}/indsatsanalyse`);
@@ -81,7 +91,9 @@ describe('adjudication of double coding in Chromium', () => {
 		expect(await table.getByTestId('double-state').textContent()).toContain('klar til afstemning');
 		await table.getByRole('link', { name: 'Afstem' }).click();
 		await carl.getByRole('heading', { name: /Afstemning af dobbeltkodning/ }).waitFor();
-		expect(await carl.getByTestId('adjudication-counts').textContent()).toContain('3 enheder: 1 enige, 1 med forskellig afgrænsning, 1 kun hos nogle.');
+		expect(await carl.getByTestId('adjudication-counts').textContent()).toContain('4 enheder: 2 enige, 1 med forskellig afgrænsning, 1 kun hos nogle.');
+		expect(await decisions()).toContain('0 valgt · 0 afvist · 4 mangler afgørelse');
+		expect(await finishButton().isDisabled()).toBe(true);
 
 		const differs = row('span_differs');
 		expect(await differs.locator('td[data-coder=anna] .excerpt').textContent()).toBe('socialrådgiver');
@@ -89,23 +101,47 @@ describe('adjudication of double coding in Chromium', () => {
 		expect(await differs.getByText('Forskellig afgrænsning').count()).toBe(1);
 		expect(await row('partial').getByText('Kun hos bent').count()).toBe(1);
 		expect(await row('partial').locator('td[data-coder=anna]').textContent()).toContain('ikke kodet');
-		expect(await row('agreed').getByTestId('decision').textContent()).toContain('Ikke med');
+		expect(await agreed('Mor').getByTestId('decision').textContent()).toContain('Mangler afgørelse');
+		expect(await agreed('Mor').getByRole('button', { name: /Afvis enheden/ }).getAttribute('aria-pressed')).toBe('false');
 	});
 
-	it("keeps bent's version of the disagreement, accepts the agreed unit, and finishes", async () => {
+	it("keeps bent's version of the disagreement, rejects an agreed unit, accepts the other, and finishes once all are decided", async () => {
 		await row('span_differs').getByRole('button', { name: 'Vælg version: bent' }).click();
 		await expect.poll(() => row('span_differs').getByTestId('decision').textContent()).toContain('Version fra bent');
 		expect(await row('span_differs').getByRole('button', { name: 'Vælg version: bent' }).getAttribute('aria-pressed')).toBe('true');
+		expect(await row('span_differs').getByRole('button', { name: /Afvis enheden/ }).getAttribute('aria-pressed')).toBe('false');
 
+		const reject = agreed('Mor').getByRole('button', { name: /Afvis enheden/ });
+		await reject.click();
+		await expect.poll(() => agreed('Mor').getAttribute('data-decision')).toBe('rejected');
+		expect(await agreed('Mor').getByTestId('decision').textContent()).toContain('Afvist');
+		expect([await reject.getAttribute('aria-pressed'), (await reject.textContent())?.trim()]).toEqual(['true', '✓ Afvist']);
+
+		// "Accept all agreed" takes the other agreed unit and leaves the rejected one rejected.
 		await carl.getByRole('button', { name: 'Acceptér alle enige' }).click();
 		await expect.poll(() => carl.getByRole('status').textContent()).toBe('1 enige enheder er taget med.');
-		expect(await row('agreed').getByTestId('decision').textContent()).toContain('Version fra anna, bent');
+		expect(await agreed('forløbet').getByTestId('decision').textContent()).toContain('Version fra anna, bent');
+		expect(await agreed('Mor').getByTestId('decision').textContent()).toContain('Afvist');
 		expect(await carl.getByTestId('adjudication-state').textContent()).toContain('Afstemmes af carl');
+		expect(await decisions()).toContain('2 valgt · 1 afvist · 1 mangler afgørelse');
+		expect(await finishButton().isDisabled()).toBe(true);
+		expect(await carl.locator('#finish-hint').textContent()).toContain('når hver enhed har en afgørelse');
 
-		await carl.getByRole('button', { name: 'Afslut afstemningen' }).click();
+		// The rejection is stored: it survives a reload.
+		await carl.reload();
+		await carl.getByTestId('adjudication-decisions').waitFor();
+		expect(await agreed('Mor').getAttribute('data-decision')).toBe('rejected');
+		expect(await carl.getByRole('button', { name: 'Acceptér alle enige' }).isDisabled()).toBe(true);
+
+		await row('partial').getByRole('button', { name: /Afvis enheden/ }).click();
+		await expect.poll(() => decisions()).toContain('2 valgt · 2 afvist · 0 mangler afgørelse');
+		expect(await decisions()).toContain('Alle enheder har en afgørelse.');
+		expect(await finishButton().isDisabled()).toBe(false);
+
+		await finishButton().click();
 		await expect.poll(() => carl.getByTestId('adjudication-state').textContent()).toContain('Afstemt');
-		expect(await carl.getByRole('button', { name: /Vælg version/ }).count()).toBe(0);
-		expect(await carl.getByTestId('adjudication-counts').textContent()).toContain('2 er med i den afstemte version.');
+		expect(await carl.getByRole('button', { name: /Vælg version|Afvis enheden/ }).count()).toBe(0);
+		expect(await agreed('Mor').getByTestId('decision').textContent()).toContain('Afvist');
 	});
 
 	it('shows the case as adjudicated at step 4 and the agreed version on the case page', async () => {
@@ -114,11 +150,13 @@ describe('adjudication of double coding in Chromium', () => {
 		await carl.goto(`${workbench.url}/projekter/${projectId}/sager/${caseId}`);
 		await carl.locator('[data-entry-text]').first().waitFor();
 		expect(await carl.getByTestId('adjudication-link').getAttribute('href')).toBe(`/projekter/${projectId}/sager/${caseId}/afstemning`);
-		// The marks name their coders: the agreed version is carl's, over "Mor" and bent's span.
+		// The marks name their coders: the agreed version is carl's, over "forløbet" and bent's span;
+		// the rejected units ("Mor", "målene") are not in it.
 		const marks = await carl.getByTestId('coded').evaluateAll((elements) => elements.map((m) => ({ text: m.textContent, title: m.getAttribute('title') ?? '' })));
 		const byCarl = marks.filter((m) => /\(carl\)/.test(m.title)).map((m) => m.text);
-		expect(byCarl.join('')).toContain('Mor');
+		expect(byCarl.join('')).toContain('forløbet');
 		expect(byCarl.join('')).toContain('socialrådgiver aftalte');
+		expect(byCarl.join('')).not.toContain('Mor');
 		expect(byCarl.join('')).not.toContain('målene');
 	});
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "adjudications" ADD COLUMN "rejected_units" jsonb DEFAULT '[]'::jsonb NOT NULL;
