@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createApp, type App } from './app';
 import type { DatabaseHandle } from './db/client';
 import { setLogLevel } from './log';
-import { findCprNumbers } from '../pipelines/pseudonymise';
+import { cprNumbersOutsideIds } from './testing/cpr-scan';
 import { formatCpr, makeCpr, type CprForm } from '../fixtures/generator/cpr';
 import { stream } from '../fixtures/generator/random';
 import { createTestUser, signIn, type TestClient } from './testing/auth';
@@ -80,7 +80,7 @@ describe.each(testDatabases())('no CPR number anywhere on $kind', (kind) => {
 		expect(response.status).toBe(201);
 		const { upload } = (await response.json()) as { upload: { id: string } };
 		const preview = await analyst.get(`/api/projects/${projectId}/imports/uploads/${upload.id}/preview?kind=journals`);
-		expect(findCprNumbers(await preview.text())).toEqual([]);
+		expect(cprNumbersOutsideIds(await preview.text())).toEqual([]);
 		const started = await analyst.post(`/api/projects/${projectId}/imports`, { uploadId: upload.id, kind: 'journals', skipInvalid });
 		const { job } = (await started.json()) as { job: { id: string } };
 		for (;;) {
@@ -94,19 +94,19 @@ describe.each(testDatabases())('no CPR number anywhere on $kind', (kind) => {
 		const refused = await importCsv(`journal ${formatCpr(cprs[0], 'bindestreg')}.csv`, csv, false);
 		expect(refused.status).toBe('done');
 		expect(refused.report).toMatchObject({ committed: false, imported: 0 });
-		expect(findCprNumbers(JSON.stringify(refused))).toEqual([]);
+		expect(cprNumbersOutsideIds(JSON.stringify(refused))).toEqual([]);
 		const imported = await importCsv(`journal ${formatCpr(cprs[1], 'samlet')}.csv`, csv, true);
 		expect(imported.status).toBe('done');
 		const report = imported.report as { imported: number; rejected_total: number; committed: boolean };
 		expect(report.committed).toBe(true);
 		expect(report.imported).toBeGreaterThan(200);
 		expect(report.rejected_total).toBeGreaterThan(30);
-		expect(findCprNumbers(JSON.stringify(imported))).toEqual([]);
+		expect(cprNumbersOutsideIds(JSON.stringify(imported))).toEqual([]);
 		// Reading the cases and their journals: what an analyst sees.
 		const { cases } = (await (await analyst.get(`/api/projects/${projectId}/cases?limit=500`)).json()) as { cases: { id: string }[] };
 		for (const row of cases.slice(0, 5)) {
 			const text = await (await analyst.get(`/api/projects/${projectId}/cases/${row.id}/entries`)).text();
-			expect(findCprNumbers(text)).toEqual([]);
+			expect(cprNumbersOutsideIds(text)).toEqual([]);
 		}
 	}, 120_000);
 
@@ -117,7 +117,7 @@ describe.each(testDatabases())('no CPR number anywhere on $kind', (kind) => {
 		expect(logged).toMatch(/"message":"request".*"route":"\/api\/projects\/:projectId\/cases\/:caseId","status":404/);
 		expect(logged).toMatch(/"message":"import finished"/);
 		expect(cprs.length).toBeGreaterThan(1500);
-		expect(findCprNumbers(logged)).toEqual([]);
+		expect(cprNumbersOutsideIds(logged)).toEqual([]);
 		for (const digits of cprs.slice(0, 200)) expect(logged).not.toContain(digits);
 	});
 
@@ -129,7 +129,7 @@ describe.each(testDatabases())('no CPR number anywhere on $kind', (kind) => {
 		expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(['journal_entries', 'audit_log', 'import_batches', 'import_rejections']));
 		for (const { table_name, column_name } of tables) {
 			const rows = await handle.raw.query<{ value: string | null }>(`select "${column_name}"::text as value from "${table_name}"`);
-			const found = rows.flatMap((r) => (r.value ? findCprNumbers(r.value) : []));
+			const found = rows.flatMap((r) => (r.value ? cprNumbersOutsideIds(r.value) : []));
 			expect(found, `${table_name}.${column_name}`).toEqual([]);
 		}
 	});
