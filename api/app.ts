@@ -22,6 +22,7 @@ import { memberRoutes } from './routes/members';
 import { caseRoutes } from './routes/cases';
 import { codingRoutes } from './routes/coding';
 import { documentationRoutes } from './routes/documentation';
+import { findingsRoutes } from './routes/findings';
 import { codebookAdminRoutes } from './routes/codebook-admin';
 import { importRoutes } from './routes/imports';
 import { log } from './log';
@@ -67,6 +68,7 @@ export function createApp(options: AppOptions) {
 		.route('/projects/:projectId/cases', caseRoutes(deps))
 		.route('/projects/:projectId', codingRoutes(deps))
 		.route('/projects/:projectId', documentationRoutes(deps))
+		.route('/projects/:projectId', findingsRoutes(deps))
 		.route('/projects/:projectId', codebookAdminRoutes(deps))
 		.route('/projects/:projectId/imports', importRoutes(deps));
 

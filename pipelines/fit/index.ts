@@ -29,6 +29,6 @@ export { srsSummary, allianceSummary, type SrsSummary } from './srs';
 export { caseDuration, durationOf, fitDateRange, daysBetween, type Duration, type DurationSource } from './duration';
 export { classifyChange, cutoffFor, isAboveCutoff, type RciClass, type Classification } from './jacobson-truax';
 export { referenceModel, type ReferenceModel, type ExpectedChangeModel } from './reference';
-export { sessionScores, caseSessionCount, bySession, type SessionScore } from './sessions';
+export { sessionScores, caseSessionCount, bySession, roundScore, type SessionScore } from './sessions';
 export { parseFitSettings, cutoffGroup, FitSettingsError, DEFAULT_FIT_SETTINGS, CUTOFF_GROUPS, type FitSettings, type CutoffGroup } from './settings';
 export { OUTCOME_INSTRUMENTS, ALLIANCE_INSTRUMENTS, RATER_TYPES, type FitCase, type FitRating, type Instrument, type RaterType } from './types';
