@@ -23,6 +23,7 @@ export interface FindingsCase extends CaseSummary {
 
 interface Row {
 	id: string;
+	position: number;
 	case_id: string;
 	age_band: string | null;
 	target_group: 'children' | 'adults' | null;
@@ -48,31 +49,44 @@ export function rowsOf<T>(result: unknown): T[] {
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-const OUTCOME = sql.raw(`('ORS', 'CORS')`);
-const ALLIANCE = sql.raw(`('SRS', 'CSRS')`);
-
 export async function loadFindingsCases(db: Database, access: ProjectAccess, rater: RaterType, settings: Pick<FitSettings, 'srsConcern'>): Promise<FindingsCase[]> {
-	const mine = sql`r.rater_type = ${rater}::rater_type`;
-	const result = await db.execute(sql`
+	// Only a practitioner's view is narrower than the project: the others need no join to
+	// cases per rating, which is a large part of the time over millions of ratings.
+	const narrowed = access.role === 'practitioner';
+	const ofVisibleCases = (alias: string) => (narrowed ? sql`and ${sql.raw(alias)}.case_id in (select id from visible)` : sql``);
+	const result = await db.transaction(async (tx) => {
+		// Grouping millions of ratings by session spills to disk in PostgreSQL's default 4 MB
+		// of work memory; for this one read-only statement it may use more.
+		await tx.execute(sql`set local work_mem = '64MB'`);
+		return tx.execute(sql`
 		with visible as (
-			select cases.id, cases.source_case_id, cases.age_band, cases.target_group, cases.unit_id, cases.practitioner_id, cases.start_date, cases.end_date
+			select cases.id, cases.source_case_id, cases.age_band, cases.target_group, cases.unit_id, cases.practitioner_id, cases.start_date, cases.end_date,
+				row_number() over (order by cases.source_case_id)::int as position
 			from cases where ${visibleCases(access)}
-		), sessions as (
-			select r.case_id, r.rating_date, r.session_number,
-				avg(r.total) filter (where ${mine} and r.instrument in ${OUTCOME}) as outcome,
-				avg(r.total) filter (where ${mine} and r.instrument in ${ALLIANCE}) as alliance,
-				count(*) filter (where ${mine} and r.instrument in ${ALLIANCE}) as alliance_count,
-				sum(r.total) filter (where ${mine} and r.instrument in ${ALLIANCE}) as alliance_sum,
-				min(r.total) filter (where ${mine} and r.instrument in ${ALLIANCE}) as alliance_min,
-				count(*) filter (where ${mine} and r.instrument in ${ALLIANCE} and r.total < ${settings.srsConcern}) as alliance_below,
-				count(*) filter (where ${mine} and r.instrument = 'YCORS') as ycors
+		), rated as (
+			-- Each rating's part for this rater type as a small number, so the aggregates
+			-- below compare integers: 1 outcome (ORS, CORS), 2 alliance (SRS, CSRS), 3 YCORS,
+			-- 0 another rater type's (it still counts for the case's sessions and dates).
+			select r.case_id, r.rating_date, r.session_number, r.total,
+				case when r.rater_type = ${rater}::rater_type then
+					case r.instrument when 'ORS' then 1 when 'CORS' then 1 when 'SRS' then 2 when 'CSRS' then 2 when 'YCORS' then 3 else 0 end
+				else 0 end as part
 			from fit_ratings r
-			where r.project_id = ${access.projectId} and r.case_id in (select id from visible)
-			group by r.case_id, r.rating_date, r.session_number
+			where r.project_id = ${access.projectId} ${ofVisibleCases('r')}
+		), sessions as (
+			select case_id, rating_date, session_number,
+				avg(total) filter (where part = 1) as outcome,
+				count(*) filter (where part = 2) as alliance_count,
+				sum(total) filter (where part = 2) as alliance_sum,
+				min(total) filter (where part = 2) as alliance_min,
+				count(*) filter (where part = 2 and total < ${settings.srsConcern}) as alliance_below,
+				count(*) filter (where part = 3) as ycors
+			from rated
+			group by case_id, rating_date, session_number
 		), per_case as (
 			select case_id,
 				array_agg(outcome order by rating_date, session_number nulls last) filter (where outcome is not null) as outcome,
-				array_agg(alliance order by rating_date, session_number nulls last) filter (where alliance is not null) as alliance,
+				array_agg(alliance_sum / alliance_count order by rating_date, session_number nulls last) filter (where alliance_count > 0) as alliance,
 				sum(alliance_count)::int as alliance_count,
 				sum(alliance_sum)::float8 as alliance_sum,
 				min(alliance_min) as alliance_min,
@@ -85,18 +99,21 @@ export async function loadFindingsCases(db: Database, access: ProjectAccess, rat
 		), main_intervention as (
 			select distinct on (i.case_id) i.case_id, i.measure_code
 			from interventions i
-			where i.project_id = ${access.projectId} and i.case_id in (select id from visible)
+			where i.project_id = ${access.projectId} ${ofVisibleCases('i')}
 			order by i.case_id, i.start_date nulls last, i.measure_code
 		)
-		select v.id, v.source_case_id as case_id, v.age_band, v.target_group::text as target_group, u.name as unit,
+		select v.id, v.position, v.source_case_id as case_id, v.age_band, v.target_group::text as target_group, u.name as unit,
 			v.practitioner_id, mi.measure_code as intervention, v.start_date::text as start_date, v.end_date::text as end_date,
 			p.outcome, p.alliance, p.alliance_count, p.alliance_sum, p.alliance_min, p.alliance_below, p.ycors, p.sessions, p.first_date, p.last_date
 		from visible v
 		left join units u on u.id = v.unit_id
 		left join per_case p on p.case_id = v.id
-		left join main_intervention mi on mi.case_id = v.id
-		order by v.source_case_id`);
-	return rowsOf<Row>(result).map((r) => ({
+		left join main_intervention mi on mi.case_id = v.id`);
+	});
+	// In case-number order, as the CLI lists them; sorted here by the database's own order
+	// of the numbers, so the wide rows need no sort in SQL.
+	const rows = rowsOf<Row>(result).sort((a, b) => a.position - b.position);
+	return rows.map((r) => ({
 		id: r.id,
 		caseId: r.case_id,
 		ageBand: r.age_band,

@@ -1,6 +1,5 @@
 // Summaries of change over a group of cases: the mean with its 95% interval (t on n - 1
 // df), the shares reliably improved and deteriorated (Jacobson-Truax), and each case's class.
-import { quantileSorted } from 'd3';
 import type { CaseFitMetrics } from '../fit/index';
 import { tCritical } from '../stats/distributions';
 import { isUndefinedStatistic } from '../stats/result';
@@ -42,8 +41,13 @@ export function changeSummary(cases: readonly CaseFitMetrics[]): ChangeSummary |
 	return { mean: mean.mean, ci: mean.ci, improvedShare: improved / cases.length, deterioratedShare: deteriorated / cases.length };
 }
 
-/** Quartiles (R-7 interpolation, as d3 and R's default) of values; they are sorted in place. */
-export function quartiles(values: number[]): { q1: number; median: number; q3: number } {
-	values.sort((a, b) => a - b);
-	return { q1: quantileSorted(values, 0.25)!, median: quantileSorted(values, 0.5)!, q3: quantileSorted(values, 0.75)! };
+/** Quartiles (R-7 interpolation, as d3 and R's default) of at least one value. */
+export function quartiles(values: readonly number[]): { q1: number; median: number; q3: number } {
+	const sorted = Float64Array.from(values).sort();
+	const at = (p: number) => {
+		const h = (sorted.length - 1) * p;
+		const i = Math.floor(h);
+		return i + 1 < sorted.length ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
+	};
+	return { q1: at(0.25), median: at(0.5), q3: at(0.75) };
 }
