@@ -26,30 +26,47 @@ export function groupOrder(dimension: Dimension, keys: Iterable<string>, labels:
 	});
 }
 
-function correlationOf(key: RelationKey, cases: readonly FindingsCaseInput[]): CorrelationReport {
-	const value = (v: unknown) => (isUndefinedStatistic(v) ? null : (v as number));
-	return correlate(
-		cases.map((c) => xOf(key, c.metrics)),
-		cases.map((c) => c.metrics.change as number),
-		{ names: { x: key, y: 'change' }, control: { name: 'intake_ors', values: cases.map((c) => value(c.metrics.intakeOrs)) } }
-	);
+/** The cases' values as columns, read once: a breakdown only picks rows out of them. */
+export interface CaseColumns {
+	change: number[];
+	intake: (number | null)[];
+	x: Record<RelationKey, (number | null)[]>;
 }
 
-/** `included` have a progression; `overall` are their correlations (the breakdowns' totals). */
+export function columnsOf(cases: readonly FindingsCaseInput[]): CaseColumns {
+	const value = (v: unknown) => (isUndefinedStatistic(v) ? null : (v as number));
+	const x = Object.fromEntries(RELATIONS.map((key) => [key, cases.map((c) => xOf(key, c.metrics))])) as CaseColumns['x'];
+	return { change: cases.map((c) => c.metrics.change as number), intake: cases.map((c) => value(c.metrics.intakeOrs)), x };
+}
+
+function correlationOf(key: RelationKey, rows: readonly number[], columns: CaseColumns): CorrelationReport {
+	const pick = <T>(column: readonly T[]) => rows.map((i) => column[i]);
+	return correlate(pick(columns.x[key]), pick(columns.change), { names: { x: key, y: 'change' }, control: { name: 'intake_ors', values: pick(columns.intake) } });
+}
+
+/** `included` have a progression (`columns` are theirs); `overall` are their correlations (the breakdowns' totals). */
 export function breakdownOf(
 	dimension: Dimension,
 	included: readonly FindingsCaseInput[],
+	columns: CaseColumns,
 	overall: FitCorrelations,
 	labels: Record<string, string>,
 	threshold: number
 ): Breakdown {
-	const keys = groupOrder(dimension, included.map((c) => c.groups[dimension]), labels);
-	const members = keys.map((key) => included.filter((c) => c.groups[dimension] === key));
+	const rowsOf = new Map<string, number[]>();
+	included.forEach((c, i) => {
+		const key = c.groups[dimension];
+		const rows = rowsOf.get(key);
+		if (rows) rows.push(i);
+		else rowsOf.set(key, [i]);
+	});
+	const keys = groupOrder(dimension, rowsOf.keys(), labels);
+	const members = keys.map((key) => rowsOf.get(key)!);
 	const change = publishBreakdown(
 		discloseBreakdown<ChangeSummary | null>(
 			{
 				rows: keys,
-				cells: members.map((list) => ({ n: list.length, value: changeSummary(list.map((c) => c.metrics)) })),
+				cells: members.map((rows) => ({ n: rows.length, value: changeSummary(rows.map((i) => included[i].metrics)) })),
 				total: { n: included.length, value: changeSummary(included.map((c) => c.metrics)) }
 			},
 			{ threshold }
@@ -57,7 +74,7 @@ export function breakdownOf(
 	);
 	const correlations = Object.fromEntries(
 		RELATIONS.map((key) => {
-			const reports = members.map((list) => correlationOf(key, list));
+			const reports = members.map((rows) => correlationOf(key, rows, columns));
 			const table = discloseBreakdown({ rows: keys, cells: reports.map((r) => ({ n: r.n, value: r })), total: { n: overall[key].n, value: overall[key] } }, { threshold });
 			return [key, publishBreakdown(table)];
 		})

@@ -30,11 +30,16 @@ export function trajectoriesOf(
 	threshold: number
 ): Trajectories {
 	const overall = publish(discloseValue(included.length, included.length ? pointsOf(included) : [], { threshold }));
+	const members = new Map<ClassKey, FindingsCaseInput[]>(CLASSES.map((key) => [key, []]));
+	for (const c of included) {
+		const key = classOf(c.metrics);
+		if (key) members.get(key)!.push(c);
+	}
 	const byClass = {} as Record<ClassKey, Published<TrajectoryPoint[]>>;
 	CLASSES.forEach((key, i) => {
 		const cell = classes.cells[i];
-		const members = included.filter((c) => classOf(c.metrics) === key);
-		byClass[key] = cell.suppressed ? cell : { suppressed: false, n: cell.n, value: members.length ? pointsOf(members) : [] };
+		const list = members.get(key)!;
+		byClass[key] = cell.suppressed ? cell : { suppressed: false, n: cell.n, value: list.length ? pointsOf(list) : [] };
 	});
 	let expected: Trajectories['expected'] = null;
 	if (!isUndefinedStatistic(model) && included.length) {

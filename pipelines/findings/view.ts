@@ -5,7 +5,7 @@ import type { FitAnalysis, RaterType } from '../fit/index';
 import { discloseBreakdown, discloseValue, publish, publishBreakdown } from '../stats/disclosure';
 import { isUndefinedStatistic } from '../stats/result';
 import { niceEdges, type EdgeOptions } from './bins';
-import { breakdownOf } from './breakdowns';
+import { breakdownOf, columnsOf } from './breakdowns';
 import { changeSummary, classOf, quartiles } from './change';
 import { practitionerSpread } from './practitioners';
 import { countsOf, histogramOf, relationOf, xOf } from './relations';
@@ -73,7 +73,8 @@ export function findingsView({ rater, threshold, analysis, cases, labels }: Find
 	);
 	const summary = changeSummary(metrics);
 	const model = reference.expectedChange;
-	const breakdowns = Object.fromEntries(DIMENSIONS.map((d) => [d, breakdownOf(d, included, correlations, labels, threshold)])) as Record<Dimension, Breakdown>;
+	const columns = columnsOf(included);
+	const breakdowns = Object.fromEntries(DIMENSIONS.map((d) => [d, breakdownOf(d, included, columns, correlations, labels, threshold)])) as Record<Dimension, Breakdown>;
 
 	return {
 		rater,
