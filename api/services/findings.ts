@@ -68,18 +68,22 @@ export async function projectFindings(db: Database, access: ProjectAccess, optio
 	return { ...rest, settings: settings.fit, ...(roleAllows(access.role, 'cases:read') ? { cases: perCase } : {}) };
 }
 
-export async function findingsView(db: Database, access: ProjectAccess, options: { rater?: RaterType } = {}): Promise<FindingsView> {
-	const rater = options.rater ?? 'client';
+async function viewOf(db: Database, access: ProjectAccess, rater: RaterType): Promise<{ settings: ProjectSettings; view: FindingsView }> {
 	const { settings, cases, analysis } = await analyse(db, access, rater);
 	const { cases: metrics, ...rest } = analysis;
 	const labels = Object.fromEntries(await interventionLabels(db, access.projectId));
-	return buildFindingsView({
+	const view = buildFindingsView({
 		rater,
 		threshold: settings.threshold,
 		analysis: rest,
 		cases: cases.map((c, i) => ({ metrics: metrics[i], outcomeScores: c.outcomeScores, groups: groupsOf(c), practitionerId: c.practitionerId })),
 		labels
 	});
+	return { settings, view };
+}
+
+export async function findingsView(db: Database, access: ProjectAccess, options: { rater?: RaterType } = {}): Promise<FindingsView> {
+	return (await viewOf(db, access, options.rater ?? 'client')).view;
 }
 
 function groupsOf(c: FindingsCase): Record<'targetGroup' | 'ageGroup' | 'intervention' | 'unit', string> {
@@ -119,7 +123,6 @@ export async function findingsCases(db: Database, access: ProjectAccess, options
 }
 
 export async function findingsReport(db: Database, access: ProjectAccess, options: { rater?: RaterType; locale: 'da' | 'en' }): Promise<string> {
-	const view = await findingsView(db, access, options);
-	const { name } = await projectSettings(db, access.projectId);
-	return findingsReportHtml({ projectName: name, generatedAt: new Date(), locale: options.locale, view });
+	const { settings, view } = await viewOf(db, access, options.rater ?? 'client');
+	return findingsReportHtml({ projectName: settings.name, generatedAt: new Date(), locale: options.locale, view });
 }
