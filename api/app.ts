@@ -23,6 +23,7 @@ import { caseRoutes } from './routes/cases';
 import { codingRoutes } from './routes/coding';
 import { adjudicationRoutes } from './routes/adjudication';
 import { documentationRoutes } from './routes/documentation';
+import { findingsRoutes } from './routes/findings';
 import { codebookAdminRoutes } from './routes/codebook-admin';
 import { memoRoutes } from './routes/memos';
 import { importRoutes } from './routes/imports';
@@ -71,6 +72,7 @@ export function createApp(options: AppOptions) {
 		.route('/projects/:projectId', codingRoutes(deps))
 		.route('/projects/:projectId', adjudicationRoutes(deps))
 		.route('/projects/:projectId', documentationRoutes(deps))
+		.route('/projects/:projectId', findingsRoutes(deps))
 		.route('/projects/:projectId', codebookAdminRoutes(deps))
 		.route('/projects/:projectId', memoRoutes(deps))
 		.route('/projects/:projectId/imports', importRoutes(deps))

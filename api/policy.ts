@@ -77,6 +77,10 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`GET ${P}/documentation`]: project('cases:read'),
 	[`POST ${P}/documentation/classify`]: project('coding:write'),
 	[`GET ${P}/documentation/report.html`]: project('aggregates:read'),
+	// Findings: aggregates through disclosure control for leaders; per-case points only with cases:read.
+	[`GET ${P}/findings`]: project('aggregates:read'),
+	[`GET ${P}/findings/cases`]: project('cases:read'),
+	[`GET ${P}/findings/report.html`]: project('aggregates:read'),
 	[`PUT ${P}/entries/:entryId/artefact`]: project('coding:write'),
 	[`GET ${P}/double-coding`]: project('cases:read'),
 	[`PUT ${P}/double-coding`]: project('project:manage'),

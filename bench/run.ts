@@ -1,7 +1,9 @@
-// npm run bench [-- --entries N] [-- --json]: runs every benchmark and prints its
-// figures; the full-scale run of the budgets is --entries 1000000.
+// npm run bench [-- --entries N] [-- --cases N] [-- --only NAME] [-- --json]: runs every
+// benchmark and prints its figures; the full-scale run of the import budget is
+// --entries 1000000, of the findings budget --cases 100000 (the default).
 import { parseArgs } from 'node:util';
 import { benchGenerator } from './generator';
+import { benchFindings } from './findings';
 import { benchImport } from './import';
 import { benchPgliteWrites } from './pglite-writes';
 import { printResult, type BenchResult } from './report';
@@ -9,6 +11,8 @@ import { printResult, type BenchResult } from './report';
 const { values } = parseArgs({
 	options: {
 		entries: { type: 'string', default: '200000' },
+		// Cases in the findings benchmark's generated project.
+		cases: { type: 'string', default: '100000' },
 		json: { type: 'boolean', default: false },
 		// PostgreSQL for the import benchmark: DATABASE_URL, else the local server if it answers.
 		postgres: { type: 'string', default: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
@@ -16,15 +20,19 @@ const { values } = parseArgs({
 	}
 });
 const entries = Number(values.entries);
-if (!Number.isInteger(entries) || entries < 1) {
-	process.stderr.write(`bench: --entries must be a whole number, got "${values.entries}"\n`);
-	process.exit(2);
+const cases = Number(values.cases);
+for (const [name, value] of [['entries', entries], ['cases', cases]] as const) {
+	if (!Number.isInteger(value) || value < 1) {
+		process.stderr.write(`bench: --${name} must be a whole number, got "${values[name]}"\n`);
+		process.exit(2);
+	}
 }
 
 const results: BenchResult[] = [];
 if (!values.only || values.only === 'generator') results.push(await benchGenerator(entries));
 if (!values.only || values.only === 'pglite-writes') results.push(await benchPgliteWrites(Math.min(entries, 100_000)));
 if (!values.only || values.only === 'import') results.push(...(await benchImport(entries, await reachable(values.postgres))));
+if (!values.only || values.only === 'findings') results.push(...(await benchFindings(cases, await reachable(values.postgres))));
 async function reachable(url: string | undefined): Promise<string | undefined> {
 	if (!url) return undefined;
 	const { default: postgres } = await import('postgres');

@@ -11,6 +11,9 @@ import { openTestDatabase, testDatabases } from '../testing/databases';
 import type { ProjectAccess, Role } from './access';
 import { loadDemoProject } from './demo';
 import { projectFindings } from './findings';
+import { loadFitCases } from './fit-cases.test-helper';
+import { loadFindingsCases } from './fit-summaries';
+import { analyseFit, DEFAULT_FIT_SETTINGS, summariseCase, RATER_TYPES } from '../../pipelines/fit/index';
 import { projectOverview } from './overview';
 import { isUndefinedStatistic } from '../../pipelines/stats/index';
 
@@ -40,6 +43,18 @@ describe.each(testDatabases())('FIT findings on $kind', (kind) => {
 			}
 			expect(report.spearman).toMatchObject({ rho: expect.any(Number) });
 			expect((report.spearman as { rho: number }).rho).toBeGreaterThan(0.2);
+		}
+	});
+
+	it('reduces the ratings in SQL exactly as pipelines/fit does from the rows', async () => {
+		for (const rater of RATER_TYPES) {
+			const reference = await loadFitCases(handle.db, access('admin'));
+			const reduced = await loadFindingsCases(handle.db, access('admin'), rater, DEFAULT_FIT_SETTINGS);
+			expect(reduced.map(({ id: _, targetGroup: _t, unit: _u, practitionerId: _p, intervention: _i, ...summary }) => summary)).toEqual(
+				reference.map((c) => summariseCase(c, rater, DEFAULT_FIT_SETTINGS))
+			);
+			const { settings: _settings, ...findings } = await projectFindings(handle.db, access('admin'), { rater });
+			expect(findings).toEqual(analyseFit(reference, rater, DEFAULT_FIT_SETTINGS));
 		}
 	});
 

@@ -18,18 +18,28 @@ export function daysBetween(from: string, to: string): number {
 	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 }
 
-export function caseDuration(c: Pick<FitCase, 'startDate' | 'endDate' | 'ratings'>): Duration | UndefinedStatistic {
+/** From the case dates, else the first and last FIT rating date over all raters. */
+export function durationOf(c: { startDate: string | null; endDate: string | null; fitDates: { first: string; last: string } | null }): Duration | UndefinedStatistic {
 	if (c.startDate && c.endDate) {
 		const days = daysBetween(c.startDate, c.endDate);
 		if (days < 0) return undefinedStatistic(`the case ends (${c.endDate}) before it starts (${c.startDate})`);
 		return { days, source: 'case_dates' };
 	}
-	if (!c.ratings.length) return undefinedStatistic('the case has no start and end date and no FIT sessions');
-	let first = c.ratings[0].date;
-	let last = first;
-	for (const rating of c.ratings) {
-		if (rating.date < first) first = rating.date;
-		if (rating.date > last) last = rating.date;
+	if (!c.fitDates) return undefinedStatistic('the case has no start and end date and no FIT sessions');
+	return { days: daysBetween(c.fitDates.first, c.fitDates.last), source: 'fit_sessions' };
+}
+
+/** The first and last rating date over all raters, or null without ratings. */
+export function fitDateRange(ratings: readonly { date: string }[]): { first: string; last: string } | null {
+	let range: { first: string; last: string } | null = null;
+	for (const { date } of ratings) {
+		if (!range) range = { first: date, last: date };
+		else if (date < range.first) range.first = date;
+		else if (date > range.last) range.last = date;
 	}
-	return { days: daysBetween(first, last), source: 'fit_sessions' };
+	return range;
+}
+
+export function caseDuration(c: Pick<FitCase, 'startDate' | 'endDate' | 'ratings'>): Duration | UndefinedStatistic {
+	return durationOf({ startDate: c.startDate, endDate: c.endDate, fitDates: fitDateRange(c.ratings) });
 }

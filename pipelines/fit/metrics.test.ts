@@ -49,7 +49,7 @@ describe('per-case FIT metrics', () => {
 		const single = fitCase('S', [rating('2020-01-01', 1, 'ORS', 'client', 14), rating('2020-01-01', 1, 'SRS', 'client', 39)]);
 		const result = fitMetrics([...sample, ycorsOnly, single], 'client', DEFAULT_FIT_SETTINGS);
 		expect(result.reference.n).toBe(4);
-		expect(result.exclusions).toEqual({ cases: 6, included: 4, noProgression: 2, noProgressionWithYcors: 1, ycorsRatingsLeftOut: 2 });
+		expect(result.exclusions).toEqual({ cases: 6, included: 4, noProgression: 2, noProgressionWithYcors: 1, ycorsRatingsLeftOut: 2, casesWithYcors: 1 });
 		const y = result.cases[4];
 		expect(y).toMatchObject({ caseId: 'Y', progression: false, outcomeSessions: 0, sessions: 2, cutoff: null });
 		expect(y.change).toEqual({ undefined: true, reason: expect.stringContaining('YCORS ratings are stored but not scored') });

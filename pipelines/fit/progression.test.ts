@@ -17,9 +17,7 @@ describe('outcome progression', () => {
 			intakeOrs: 12.5,
 			lastOrs: 30,
 			change: 17.5,
-			outcomeSessions: 4,
-			intakeDate: '2020-01-10',
-			lastDate: '2020-03-01'
+			outcomeSessions: 4
 		});
 	});
 
@@ -59,7 +57,7 @@ describe('outcome progression', () => {
 			undefined: true,
 			reason: 'no progression: no ORS/CORS from a client rater (its YCORS ratings are stored but not scored)',
 			hadYcors: true,
-			only: null
+			onlyScore: null
 		});
 		// A parent's ORS beside the child's YCORS: the YCORS scores change nothing.
 		const withParent = [...ycors, rating('2020-01-01', 1, 'ORS', 'client', 18), rating('2020-03-01', 3, 'ORS', 'client', 21)];

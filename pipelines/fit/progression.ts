@@ -3,7 +3,7 @@
 // progression": such a case is left out of every change statistic, and the reason says
 // whether YCORS (stored, never scored) was all the rater type gave.
 import { undefinedStatistic, type UndefinedStatistic } from '../stats/result';
-import { roundScore, sessionScores, type SessionScore } from './sessions';
+import { roundScore, sessionScores } from './sessions';
 import { OUTCOME_INSTRUMENTS, RATER_WORDS, type FitRating, type RaterType } from './types';
 
 export interface Progression {
@@ -13,36 +13,31 @@ export interface Progression {
 	change: number;
 	/** Sessions with an ORS/CORS score from the rater type. */
 	outcomeSessions: number;
-	intakeDate: string;
-	lastDate: string;
 }
 
 export interface NoProgression extends UndefinedStatistic {
-	/** The one scored session, when there is one (its score is the intake). */
-	only: SessionScore | null;
+	/** The one scored session's score, when there is one (it is the intake). */
+	onlyScore: number | null;
 	/** The rater type gave YCORS ratings, which are not scored. */
 	hadYcors: boolean;
 }
 
-export function outcomeProgression(ratings: readonly FitRating[], raterType: RaterType): Progression | NoProgression {
-	const sessions = sessionScores(ratings, raterType, OUTCOME_INSTRUMENTS);
-	if (sessions.length >= 2) {
-		const first = sessions[0];
-		const last = sessions[sessions.length - 1];
-		return {
-			intakeOrs: roundScore(first.score),
-			lastOrs: roundScore(last.score),
-			change: roundScore(last.score - first.score),
-			outcomeSessions: sessions.length,
-			intakeDate: first.date,
-			lastDate: last.date
-		};
+/** The progression from a rater type's outcome session scores in session order. */
+export function progressionOf(outcomeScores: readonly number[], raterType: RaterType, hadYcors: boolean): Progression | NoProgression {
+	if (outcomeScores.length >= 2) {
+		const first = outcomeScores[0];
+		const last = outcomeScores[outcomeScores.length - 1];
+		return { intakeOrs: roundScore(first), lastOrs: roundScore(last), change: roundScore(last - first), outcomeSessions: outcomeScores.length };
 	}
-	const hadYcors = ratings.some((r) => r.raterType === raterType && r.instrument === 'YCORS');
 	const who = RATER_WORDS[raterType];
 	const ycors = hadYcors ? ' (its YCORS ratings are stored but not scored)' : '';
-	const reason = sessions.length === 1 ? `no progression: one ORS/CORS session from ${who}${ycors}; change needs two` : `no progression: no ORS/CORS from ${who}${ycors}`;
-	return { ...undefinedStatistic(reason), only: sessions[0] ?? null, hadYcors };
+	const reason = outcomeScores.length === 1 ? `no progression: one ORS/CORS session from ${who}${ycors}; change needs two` : `no progression: no ORS/CORS from ${who}${ycors}`;
+	return { ...undefinedStatistic(reason), onlyScore: outcomeScores[0] ?? null, hadYcors };
+}
+
+export function outcomeProgression(ratings: readonly FitRating[], raterType: RaterType): Progression | NoProgression {
+	const scores = sessionScores(ratings, raterType, OUTCOME_INSTRUMENTS).map((s) => s.score);
+	return progressionOf(scores, raterType, ratings.some((r) => r.raterType === raterType && r.instrument === 'YCORS'));
 }
 
 export function hasProgression(value: Progression | NoProgression): value is Progression {

@@ -4,6 +4,7 @@
 import { undefinedStatistic, type UndefinedStatistic } from '../stats/result';
 import type { FitSettings } from './settings';
 import { roundScore, sessionScores } from './sessions';
+import { allianceRatings, type AllianceRatings } from './summary';
 import { ALLIANCE_INSTRUMENTS, RATER_WORDS, type FitRating, type RaterType } from './types';
 
 export interface SrsSummary {
@@ -17,20 +18,29 @@ export interface SrsSummary {
 	srsRatings: number;
 }
 
-export function srsSummary(ratings: readonly FitRating[], raterType: RaterType, settings: Pick<FitSettings, 'srsConcern' | 'srsDrop'>): SrsSummary | UndefinedStatistic {
-	const totals = ratings.filter((r) => r.raterType === raterType && ALLIANCE_INSTRUMENTS.includes(r.instrument)).map((r) => r.total);
-	if (!totals.length) return undefinedStatistic(`no SRS/CSRS from ${RATER_WORDS[raterType]}`);
-	const sessions = sessionScores(ratings, raterType, ALLIANCE_INSTRUMENTS);
+/** From the alliance session scores (session order) and the ratings' counts. */
+export function allianceSummary(
+	sessionScoresInOrder: readonly number[],
+	ratings: AllianceRatings,
+	raterType: RaterType,
+	settings: Pick<FitSettings, 'srsDrop'>
+): SrsSummary | UndefinedStatistic {
+	if (!ratings.count || ratings.min === null || !sessionScoresInOrder.length) return undefinedStatistic(`no SRS/CSRS from ${RATER_WORDS[raterType]}`);
 	let drops = 0;
-	for (let i = 1; i < sessions.length; i++) {
-		if (roundScore(sessions[i - 1].score - sessions[i].score) >= settings.srsDrop) drops++;
+	for (let i = 1; i < sessionScoresInOrder.length; i++) {
+		if (roundScore(sessionScoresInOrder[i - 1] - sessionScoresInOrder[i]) >= settings.srsDrop) drops++;
 	}
 	return {
-		meanSrs: roundScore(totals.reduce((a, b) => a + b, 0) / totals.length),
-		firstSrs: roundScore(sessions[0].score),
-		minSrs: Math.min(...totals),
-		shareSrsBelowConcern: totals.filter((t) => t < settings.srsConcern).length / totals.length,
+		meanSrs: roundScore(ratings.sum / ratings.count),
+		firstSrs: roundScore(sessionScoresInOrder[0]),
+		minSrs: ratings.min,
+		shareSrsBelowConcern: ratings.belowConcern / ratings.count,
 		srsDrops: drops,
-		srsRatings: totals.length
+		srsRatings: ratings.count
 	};
+}
+
+export function srsSummary(ratings: readonly FitRating[], raterType: RaterType, settings: Pick<FitSettings, 'srsConcern' | 'srsDrop'>): SrsSummary | UndefinedStatistic {
+	const sessions = sessionScores(ratings, raterType, ALLIANCE_INSTRUMENTS).map((s) => s.score);
+	return allianceSummary(sessions, allianceRatings(ratings, raterType, settings.srsConcern), raterType, settings);
 }

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_DISCLOSURE_THRESHOLD,
+	discloseBreakdown,
 	discloseTable,
 	discloseValue,
 	publishTable,
@@ -348,6 +349,51 @@ describe('discloseTable on random tables', () => {
 				expect(discloseTable(structuredClone(table), { threshold })).toEqual(first);
 			}),
 			{ numRuns: 500 }
+		);
+	});
+});
+
+describe('discloseBreakdown', () => {
+	const breakdown = (counts: number[]) => ({
+		rows: counts.map((_, i) => `g${i}`),
+		cells: counts.map((n) => ({ n, value: n * 10 })),
+		total: { n: counts.reduce((a, b) => a + b, 0), value: -1 }
+	});
+	const marked = (counts: number[], threshold?: number) => {
+		const out = discloseBreakdown(breakdown(counts), { threshold });
+		return { cells: out.cells.map(mark), total: mark(out.total) };
+	};
+
+	it('keeps the total, which is published on its own, and hides the smallest other cell instead', () => {
+		expect(marked([3, 10, 12])).toEqual({ cells: ['P', 'S', 12], total: 25 });
+		// The last non-zero cell goes too: the total then only gives the sum of the two.
+		expect(marked([3, 0, 20, 0])).toEqual({ cells: ['P', 0, 'S', 0], total: 23 });
+		expect(marked([3, 4, 20])).toEqual({ cells: ['P', 'P', 20], total: 27 });
+		expect(marked([3, 0])).toEqual({ cells: ['P', 0], total: 'P' });
+		expect(marked([0, 0, 6])).toEqual({ cells: [0, 0, 6], total: 6 });
+		expect(marked([4, 9], 3)).toEqual({ cells: [4, 9], total: 13 });
+	});
+
+	it('carries values through and refuses cells that do not sum to the total', () => {
+		expect(discloseBreakdown(breakdown([7, 9])).cells[1]).toEqual({ suppressed: false, n: 9, value: 90 });
+		expect(() => discloseBreakdown({ ...breakdown([7, 9]), total: { n: 17, value: 0 } })).toThrow(/partition/);
+		expect(() => discloseBreakdown({ ...breakdown([7, 9]), rows: ['a'] })).toThrow(/row keys/);
+	});
+
+	it('never hides the total to protect a cell, and never leaves one hidden cell beside a shown total', () => {
+		fc.assert(
+			fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 3, max: 10 }), (counts, threshold) => {
+				const out = discloseBreakdown(breakdown(counts), { threshold });
+				const total = counts.reduce((a, b) => a + b, 0);
+				expect(out.total.suppressed).toBe(total > 0 && total < threshold ? 'primary' : false);
+				out.cells.forEach((cell, i) => {
+					if (counts[i] > 0 && counts[i] < threshold) expect(cell.suppressed).toBe('primary');
+					if (counts[i] === 0) expect(cell.suppressed).toBe(false);
+				});
+				const hidden = out.cells.filter((cell, i) => cell.suppressed && counts[i] > 0).length;
+				if (!out.total.suppressed) expect(hidden).not.toBe(1);
+			}),
+			{ numRuns: 2000 }
 		);
 	});
 });

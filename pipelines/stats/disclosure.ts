@@ -120,6 +120,49 @@ export function discloseTable<T>(table: AggregateTable<T>, options?: DisclosureO
 	};
 }
 
+/** A one-way breakdown of a figure published on its own (the overall n, mean or correlation). */
+export type Breakdown<T> = { rows: readonly string[]; cells: readonly Aggregate<T>[]; total: Aggregate<T> };
+export type DisclosedBreakdown<T> = { rows: string[]; cells: Disclosed<T>[]; total: Disclosed<T> };
+export type PublishedBreakdown<T> = { rows: string[]; cells: Published<T>[]; total: Published<T> };
+
+/**
+ * A one-way table whose total is the overall figure, shown elsewhere in its own right (the
+ * findings' overall correlation above its breakdown by age group): the total is hidden only
+ * when it is itself under the threshold, never to protect a cell, since hiding it here would
+ * not hide it there. So when one cell is hidden, the complement is the shown cell with the
+ * smallest n > 0 even if it is the last one, and two hidden cells then share what the total
+ * tells about them. The cells must sum to the total (the groups partition the cases).
+ */
+export function discloseBreakdown<T>(table: Breakdown<T>, options?: DisclosureOptions): DisclosedBreakdown<T> {
+	const threshold = resolveThreshold(options);
+	if (table.cells.length !== table.rows.length) throw new RangeError(`cells has ${table.cells.length} entries for ${table.rows.length} row keys`);
+	table.cells.forEach((cell, i) => checkCaseCount(cell.n, `cells[${i}]`));
+	checkCaseCount(table.total.n, 'total');
+	const sum = table.cells.reduce((a, cell) => a + cell.n, 0);
+	if (sum !== table.total.n) throw new RangeError(`the cells sum to ${sum} cases, the total has ${table.total.n}: a breakdown must partition its total`);
+	const status = table.cells.map((cell): Status => (isTooFewCases(cell.n, threshold) ? 'primary' : 'shown'));
+	const totalShown = !isTooFewCases(table.total.n, threshold);
+	const hiddenNonZero = () => table.cells.filter((cell, i) => status[i] !== 'shown' && cell.n > 0).length;
+	if (totalShown && hiddenNonZero() === 1) {
+		const candidates = table.cells.flatMap((cell, i) => (status[i] === 'shown' && cell.n > 0 ? [i] : []));
+		// A lone hidden non-zero cell with no other non-zero cell would equal the total, which
+		// is then under the threshold itself: candidates is never empty here.
+		const complement = candidates.reduce((best, i) => (table.cells[i].n < table.cells[best].n ? i : best));
+		status[complement] = 'secondary';
+	}
+	const disclose = (cell: Aggregate<T>, state: Status): Disclosed<T> => (state === 'shown' ? { suppressed: false, n: cell.n, value: cell.value } : suppressedAs(state));
+	return {
+		rows: [...table.rows],
+		cells: table.cells.map((cell, i) => disclose(cell, status[i])),
+		total: disclose(table.total, totalShown ? 'shown' : 'primary')
+	};
+}
+
+/** A disclosed breakdown as the API may return it. */
+export function publishBreakdown<T>(table: DisclosedBreakdown<T>): PublishedBreakdown<T> {
+	return { rows: table.rows, cells: table.cells.map(publish), total: publish(table.total) };
+}
+
 type Status = 'shown' | 'primary' | 'secondary';
 /** A published total and the entries it sums, by entry id. */
 type Line = { entries: number[]; total: number };

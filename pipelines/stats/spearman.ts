@@ -10,17 +10,18 @@ export interface SpearmanResult {
 
 /** Ranks 1..n; tied values get the mean of the ranks they span. */
 export function averageRanks(values: readonly number[]): number[] {
-	const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
-	const ranks = new Array<number>(values.length);
-	for (let start = 0; start < order.length; ) {
+	// A typed array sorts numbers natively, without a comparator call per comparison; each
+	// run of equal values (positions start..end-1, ranks start+1..end) gets the mean rank
+	// (start + 1 + end) / 2, looked up by value. Findings rank 100,000 cases many times.
+	const sorted = Float64Array.from(values).sort();
+	const rankOf = new Map<number, number>();
+	for (let start = 0; start < sorted.length; ) {
 		let end = start + 1;
-		while (end < order.length && order[end].value === order[start].value) end++;
-		// Positions start..end-1 hold ranks start+1..end; their mean is (start + 1 + end) / 2.
-		const rank = (start + 1 + end) / 2;
-		for (let k = start; k < end; k++) ranks[order[k].index] = rank;
+		while (end < sorted.length && sorted[end] === sorted[start]) end++;
+		rankOf.set(sorted[start], (start + 1 + end) / 2);
 		start = end;
 	}
-	return ranks;
+	return values.map((value) => rankOf.get(value)!);
 }
 
 export function spearman(x: readonly number[], y: readonly number[], names?: VariableNames): Defined<SpearmanResult> {
