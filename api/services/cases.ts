@@ -11,7 +11,7 @@ import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import type { ProjectAccess } from './access';
 import { audit } from './audit';
-import { projectFitSettings } from './findings';
+import { projectSettings } from './findings';
 import { cutoffGroup } from '../../pipelines/fit/settings';
 
 /** The cases the caller may see: the project's, or a practitioner's own (none if unlinked). */
@@ -95,7 +95,7 @@ export async function getCase(db: Database, access: ProjectAccess, caseId: strin
 			.from(fitRatings)
 			.where(eq(fitRatings.caseId, found.id))
 			.orderBy(asc(fitRatings.ratingDate), asc(fitRatings.sessionNumber)),
-		projectFitSettings(db, access.projectId)
+		projectSettings(db, access.projectId).then((settings) => settings.fit)
 	]);
 	const group = cutoffGroup(found.ageBand);
 	return {

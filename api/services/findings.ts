@@ -42,7 +42,7 @@ interface ProjectSettings {
 }
 
 /** The project's name, FIT settings and disclosure threshold; invalid FIT settings are reported, never replaced by a default. */
-async function projectSettings(db: Database, projectId: string): Promise<ProjectSettings> {
+export async function projectSettings(db: Database, projectId: string): Promise<ProjectSettings> {
 	const [project] = await db.select({ name: projects.name, settings: projects.settings }).from(projects).where(eq(projects.id, projectId));
 	if (!project) throw new AppError('not_found', 'no such project');
 	try {
