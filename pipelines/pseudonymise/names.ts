@@ -4,6 +4,7 @@
 // what makes a capitalised word in mid-sentence good evidence.
 
 import { FIRST_NAMES, SURNAMES_SET, WORD_LIKE_NAMES } from './names-da';
+import { allMatches } from './matches';
 import type { Confidence, PatternMatch } from './types';
 
 // A capitalised word of at least two letters, hyphenated parts allowed ("Anne-Marie",
@@ -135,8 +136,7 @@ function headConfidence(text: string, tokens: Token[], i: number): Confidence | 
  * outside the span so "Lones" and "Lone" get the same pseudonym.
  */
 export function findNames(text: string): PatternMatch[] {
-	const tokens: Token[] = [];
-	for (const m of text.matchAll(TOKEN)) tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+	const tokens: Token[] = allMatches(TOKEN, text).map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
 	const found: PatternMatch[] = [];
 	for (let i = 0; i < tokens.length; i++) {
 		const confidence = headConfidence(text, tokens, i);

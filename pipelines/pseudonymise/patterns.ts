@@ -3,6 +3,7 @@
 // CPR numbers in cpr.ts; overlaps between them are settled in detect.ts.
 
 import type { PatternMatch } from './types';
+import { allMatches } from './matches';
 
 const SP = '[ \\u00A0]'; // a space or a no-break space, never a line break
 
@@ -22,7 +23,7 @@ const PHONE_LABEL_WINDOW = 20;
 /** Danish eight-digit phone numbers; high confidence with a +45 prefix, a label or pairs. */
 export function findPhoneNumbers(text: string): PatternMatch[] {
 	const found: PatternMatch[] = [];
-	for (const m of text.matchAll(PHONE)) {
+	for (const m of allMatches(PHONE, text)) {
 		const start = m.index;
 		const pairs = m.groups?.sep !== undefined;
 		const labelled = PHONE_LABEL.test(text.slice(Math.max(0, start - PHONE_LABEL_WINDOW), start));
@@ -40,7 +41,7 @@ export function findEmails(text: string): PatternMatch[] {
 	const found: PatternMatch[] = [];
 	// The pattern tries every word start; most journal entries have no '@' at all.
 	if (!text.includes('@')) return found;
-	for (const m of text.matchAll(EMAIL)) {
+	for (const m of allMatches(EMAIL, text)) {
 		found.push({ start: m.index, end: m.index + m[0].length, value: m[0], confidence: 'high' });
 	}
 	return found;
@@ -72,7 +73,7 @@ function isPostcode(code: number, town: string): boolean {
 /** "8000 Aarhus C", "2800 Kongens Lyngby": a postcode followed by its town. */
 export function findPostcodes(text: string): PatternMatch[] {
 	const found: PatternMatch[] = [];
-	for (const m of text.matchAll(POSTCODE)) {
+	for (const m of allMatches(POSTCODE, text)) {
 		const { code, town } = m.groups!;
 		if (!isPostcode(Number(code), town)) continue;
 		if (TIME_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
@@ -115,7 +116,7 @@ const ADDRESS_HINT = new RegExp(String.raw`(?:${SUFFIX})${SP}+\d`, 'i');
 export function findAddresses(text: string): PatternMatch[] {
 	const found: PatternMatch[] = [];
 	if (!ADDRESS_HINT.test(text)) return found;
-	for (const m of text.matchAll(ADDRESS)) {
+	for (const m of allMatches(ADDRESS, text)) {
 		const g = m.groups!;
 		if (g.compound && NOT_STREETS.test(g.compound)) continue;
 		const confidence = g.floor || g.side || g.postcode ? 'high' : 'medium';
