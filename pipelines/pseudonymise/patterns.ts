@@ -108,14 +108,28 @@ const ADDRESS = new RegExp(
 // "Skovbørnehave 3 dage om ugen" is a kindergarten, not an address.
 const NOT_STREETS = /(?:børnehave|køkkenhave|naturbørnehave)n?$/i;
 
-/** "Nørrebrogade 12, 2. th.", "Vestergade 3B", "Lindevænget 14, 5000 Odense C". */
-// An address needs a street suffix followed by a house number; this cheap test (no
-// Unicode classes) skips the full pattern for the many entries that have neither.
-const ADDRESS_HINT = new RegExp(String.raw`(?:${SUFFIX})${SP}+\d`, 'i');
+// An address needs a street suffix followed by spaces and a house number; this cheap
+// test skips the full pattern for the many entries that have none. It is the pattern
+// `(?:SUFFIX)[ \u00A0]+\d` with flag i, run the other way round: that pattern tried all
+// the suffixes at every position of the text, while a run of spaces before a digit is
+// rare in prose, and only there is a suffix looked for (ending right before the run).
+const SPACES_BEFORE_DIGIT = new RegExp(String.raw`${SP}+\d`, 'g');
+const SUFFIX_AT_END = new RegExp(String.raw`(?:${SUFFIX})$`, 'i');
+const LONGEST_SUFFIX = Math.max(...SUFFIX.split('|').map((suffix) => suffix.length));
 
+/** Whether a street suffix stands right before spaces and a digit somewhere in `text`. */
+export function hasSuffixBeforeNumber(text: string): boolean {
+	SPACES_BEFORE_DIGIT.lastIndex = 0;
+	for (let m = SPACES_BEFORE_DIGIT.exec(text); m !== null; m = SPACES_BEFORE_DIGIT.exec(text)) {
+		if (SUFFIX_AT_END.test(text.slice(Math.max(0, m.index - LONGEST_SUFFIX), m.index))) return true;
+	}
+	return false;
+}
+
+/** "Nørrebrogade 12, 2. th.", "Vestergade 3B", "Lindevænget 14, 5000 Odense C". */
 export function findAddresses(text: string): PatternMatch[] {
 	const found: PatternMatch[] = [];
-	if (!ADDRESS_HINT.test(text)) return found;
+	if (!hasSuffixBeforeNumber(text)) return found;
 	for (const m of allMatches(ADDRESS, text)) {
 		const g = m.groups!;
 		if (g.compound && NOT_STREETS.test(g.compound)) continue;
