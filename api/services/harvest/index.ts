@@ -68,8 +68,6 @@ export interface ImportReport {
 }
 
 const CHUNK = 5000;
-/** Chunks read ahead of the one being written: enough to keep every worker busy. */
-const MAX_CHUNKS_IN_FLIGHT = 4;
 const MAX_LISTED_WARNINGS = 1000;
 const MAX_LISTED_PROBLEMS = 10_000;
 /** Where journalRow and fitRow put the case id (after project_id). */
@@ -276,6 +274,10 @@ async function createWriter(session: BulkSession, kind: ImportKind, ctx: RowCont
 	const shape = kind === 'journals' ? JOURNALS : FIT;
 	let pending: ParsedRow<ImportKind>[] = [];
 	let cleaner: ChunkCleaner | null = null;
+	// Chunks handed over and not yet written, waited for beyond one per worker and one
+	// more: enough to keep every worker busy (four held 100 MB more at the peak with one
+	// worker, and were no faster).
+	let maxInFlight = 2;
 	const counts = emptyCounts();
 	// Each chunk is cleaned (in a worker thread when there is one) while the main thread
 	// reads on, and written in file order once cleaned; a few chunks are in flight at a
@@ -290,7 +292,11 @@ async function createWriter(session: BulkSession, kind: ImportKind, ctx: RowCont
 		const records = chunk.map((parsed) => parsed.record as never as { caseId: string; authorName?: string | null });
 		// The chunk's authors are known names before any of its texts is cleaned.
 		const digests = records.flatMap((record) => (record.authorName ? knownNames.add(record.authorName) : []));
-		cleaner ??= chooseCleaner(kind, ctx, knownNames, setup, chunk.length, threads);
+		if (!cleaner) {
+			const workers = cleaningWorkers(kind, chunk.length, threads);
+			cleaner = workers > 0 ? workerCleaner(setup, workers) : inlineCleaner(ctx.pseudonymiser, knownNames, setup.recordReplacements);
+			maxInFlight = Math.max(1, workers) + 1;
+		}
 		const caseIds = records.map((record) => cases.resolve(record.caseId));
 		const cleaned = cleaner.clean({ texts: records.flatMap((record) => shape.texts(record as never)), digests });
 		cleaned.catch(() => {}); // awaited in turn below
@@ -307,7 +313,7 @@ async function createWriter(session: BulkSession, kind: ImportKind, ctx: RowCont
 		});
 		writing.catch(() => {}); // awaited below, at finish or at settle
 		inFlight.push(writing);
-		if (inFlight.length > MAX_CHUNKS_IN_FLIGHT) await inFlight.shift();
+		if (inFlight.length > maxInFlight) await inFlight.shift();
 	};
 	return {
 		check: cprCaseId,
@@ -335,9 +341,9 @@ const FIT = { table: 'fit_ratings', columns: fitColumns, texts: fitTexts, row: f
  * how many); a smaller file, and FIT ratings (whose only free text is a role), are
  * cleaned on this thread, where starting a worker would cost more than it saves.
  */
-function chooseCleaner(kind: ImportKind, ctx: RowContext, knownNames: KnownNames, setup: CleaningSetup, firstChunk: number, threads: number | undefined): ChunkCleaner {
-	const workers = kind !== 'journals' ? 0 : threads ?? (firstChunk >= CHUNK ? defaultCleaningThreads() : 0);
-	return workers > 0 ? workerCleaner(setup, workers) : inlineCleaner(ctx.pseudonymiser, knownNames, setup.recordReplacements);
+function cleaningWorkers(kind: ImportKind, firstChunk: number, threads: number | undefined): number {
+	if (kind !== 'journals') return 0;
+	return threads ?? (firstChunk >= CHUNK ? defaultCleaningThreads() : 0);
 }
 
 async function storeRejections(session: BulkSession, ctx: RowContext, rows: ParsedRow<ImportKind>[]) {
