@@ -19,6 +19,18 @@ const ENTRIES_PER_CASE = 15.6;
 const BARE = `create table bare_journal (case_id text, entry_date text, entry_type text, title text, author text, author_role text, body text)`;
 const COPY_OPTIONS = `(format csv, delimiter ';', header true)`;
 
+/** Samples the process's resident memory while fn runs (worker threads included); returns fn's result and the peak. */
+async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakRssMb: number }> {
+	let peak = process.memoryUsage.rss();
+	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+	try {
+		const value = await fn();
+		return { value, peakRssMb: Math.max(peak, process.memoryUsage.rss()) / 1024 ** 2 };
+	} finally {
+		clearInterval(timer);
+	}
+}
+
 async function plainCopy(handle: DatabaseHandle, csvPath: string): Promise<number> {
 	await handle.raw.query(BARE);
 	const started = performance.now();
@@ -59,11 +71,10 @@ export async function benchOne({ kind, target, dir, entries, bytes }: ImportRun)
 		await importFile(deps, { projectId: project.id, kind: 'cases', path: join(dir, 'sager.csv') });
 		const rssBeforeMb = process.memoryUsage.rss() / 1024 ** 2;
 		const started = performance.now();
-		const report = await importFile(deps, { projectId: project.id, kind: 'journals', path: join(dir, 'journaler.csv') });
+		const { value: report, peakRssMb } = await withPeakRss(() =>
+			importFile(deps, { projectId: project.id, kind: 'journals', path: join(dir, 'journaler.csv') })
+		);
 		const seconds = (performance.now() - started) / 1000;
-		// This process has only opened the database and imported the cases before: its
-		// peak so far is the import's (worker threads included).
-		const peakRssMb = process.resourceUsage().maxRSS / 1024;
 		if (report.imported !== entries) throw new Error(`imported ${report.imported} of ${entries} entries: ${JSON.stringify(report.rejected.slice(0, 3))}`);
 		const baselineSeconds = await plainCopy(handle, join(dir, 'journaler.csv'));
 		return {
