@@ -1,7 +1,9 @@
 // Benchmark: importing generated journal entries (parse, validate, pseudonymise, write)
 // into PGlite and PostgreSQL. Baseline, in the same database in the same run: a plain
 // COPY of the same CSV file into a bare table of text columns. The budget is a ratio of
-// at least 0.5 (baseline time / our time) with peak RSS under 1 GB.
+// at least 0.5 (baseline time / our time) with peak RSS under 1 GB. Each database is
+// measured in a process of its own, so one's peak memory does not carry into the other's.
+import { fork } from 'node:child_process';
 import { createReadStream, mkdtempSync, openAsBlob, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,10 +19,10 @@ const ENTRIES_PER_CASE = 15.6;
 const BARE = `create table bare_journal (case_id text, entry_date text, entry_type text, title text, author text, author_role text, body text)`;
 const COPY_OPTIONS = `(format csv, delimiter ';', header true)`;
 
-/** Samples the process's resident memory while fn runs; returns fn's result and the peak. */
+/** Samples the process's resident memory while fn runs (worker threads included); returns fn's result and the peak. */
 async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakRssMb: number }> {
 	let peak = process.memoryUsage.rss();
-	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
 	try {
 		const value = await fn();
 		return { value, peakRssMb: Math.max(peak, process.memoryUsage.rss()) / 1024 ** 2 };
@@ -41,12 +43,33 @@ async function plainCopy(handle: DatabaseHandle, csvPath: string): Promise<numbe
 	return (performance.now() - started) / 1000;
 }
 
-async function benchOne(kind: 'pglite' | 'postgres', target: string, dir: string, entries: number, bytes: number): Promise<BenchResult> {
+export interface ImportRun {
+	kind: 'pglite' | 'postgres';
+	target: string;
+	dir: string;
+	entries: number;
+	bytes: number;
+}
+
+/** Runs benchOne in a child process (bench/import-one.ts) and returns its result. */
+function benchInChild(run: ImportRun): Promise<BenchResult> {
+	return new Promise((resolve, reject) => {
+		// execArgv carries tsx's loader, so the child runs TypeScript as this process does.
+		const child = fork(new URL('./import-one.ts', import.meta.url), [JSON.stringify(run)], { stdio: 'inherit' });
+		let result: BenchResult | undefined;
+		child.on('message', (message) => (result = message as BenchResult));
+		child.on('error', reject);
+		child.on('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`the ${run.kind} import benchmark failed (exit code ${code})`))));
+	});
+}
+
+export async function benchOne({ kind, target, dir, entries, bytes }: ImportRun): Promise<BenchResult> {
 	const handle = await openDatabase({ target, purpose: 'bench' });
 	try {
 		const project = await createProject(handle.db, { name: 'bench' });
 		const deps = { database: handle, secret: 'bench-secret-bench-secret-bench-secret' };
 		await importFile(deps, { projectId: project.id, kind: 'cases', path: join(dir, 'sager.csv') });
+		const rssBeforeMb = process.memoryUsage.rss() / 1024 ** 2;
 		const started = performance.now();
 		const { value: report, peakRssMb } = await withPeakRss(() =>
 			importFile(deps, { projectId: project.id, kind: 'journals', path: join(dir, 'journaler.csv') })
@@ -62,6 +85,7 @@ async function benchOne(kind: 'pglite' | 'postgres', target: string, dir: string
 				entries_per_second: report.imported / seconds,
 				megabytes_per_second: bytes / 1e6 / seconds,
 				identifiers_replaced: Object.values(report.identifiers_replaced).reduce((a, b) => a + b, 0),
+				rss_before_import_mb: rssBeforeMb,
 				peak_rss_mb: peakRssMb
 			},
 			baseline: { name: `plain COPY of the same CSV into a bare table in the same ${kind}`, seconds: baselineSeconds },
@@ -79,11 +103,11 @@ export async function benchImport(entries: number, postgresUrl: string | undefin
 		const counts = await writeProjectFiles({ cases: Math.max(1, Math.round(entries / ENTRIES_PER_CASE)), seed: 2 }, dir);
 		const bytes = statSync(join(dir, 'journaler.csv')).size;
 		const pgliteDir = join(dir, 'pglite');
-		results.push(await benchOne('pglite', pgliteDir, dir, counts.entries, bytes));
+		results.push(await benchInChild({ kind: 'pglite', target: pgliteDir, dir, entries: counts.entries, bytes }));
 		if (postgresUrl) {
 			const { target, drop } = await postgresAt(postgresUrl).createTarget();
 			try {
-				results.push(await benchOne('postgres', target, dir, counts.entries, bytes));
+				results.push(await benchInChild({ kind: 'postgres', target, dir, entries: counts.entries, bytes }));
 			} finally {
 				await drop();
 			}

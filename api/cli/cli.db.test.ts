@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase } from '../db/client';
 import { projectRoot } from '../web-build';
 import { testDatabases } from '../testing/databases';
 
@@ -89,6 +90,27 @@ describe.each(testDatabases())('effekt analyse on $kind', (kind) => {
 		expect(wrong.code).toBe(2);
 		expect(wrong.stderr).toBe('effekt analyse: --rater: expected client or collateral, got "parent"\n');
 	}, 180_000);
+});
+
+describe.each(testDatabases())('effekt import on $kind', (kind) => {
+	it('imports a journal file as one batch and classifies its entries before it exits', async () => {
+		const { target, drop } = await kind.createTarget();
+		cleanups.push(drop);
+		const sample = join(projectRoot, 'fixtures/samples/demo-small');
+		expect(effekt(['import', 'cases', join(sample, 'sager.csv'), '--db', target, '--json']).code).toBe(0);
+		const journals = effekt(['import', 'journals', join(sample, 'journaler.csv'), '--db', target, '--json']);
+		expect(journals.code).toBe(0);
+		const report = JSON.parse(journals.stdout);
+		expect(report).toMatchObject({ committed: true, kind: 'journals' });
+		const handle = await openDatabase({ target, purpose: 'test' });
+		try {
+			const [row] = await handle.raw.query<{ all: number; set: number }>('select count(*)::int as all, count(artefact_code_id)::int as set from journal_entries');
+			expect(row.all).toBe(report.imported);
+			expect(row.set / row.all).toBeGreaterThan(0.9);
+		} finally {
+			await handle.close();
+		}
+	}, 120_000);
 });
 
 describe('effekt command line', () => {

@@ -1,7 +1,7 @@
 // Bulk writes inside one transaction, the fastest way each driver has: COPY FROM STDIN on
 // PostgreSQL (postgres.js writable), and on PGlite COPY FROM '/dev/blob' per chunk, which
-// `npm run bench` measured about 1.6 times as fast as INSERT ... SELECT FROM unnest($n)
-// on journal rows with PGlite 0.5 (bench/pglite-writes.ts prints both).
+// `npm run bench` measured 1.1-1.4 times as fast as INSERT ... SELECT FROM unnest($n)
+// into the real journal_entries table with PGlite 0.5 (bench/pglite-writes.ts prints both).
 // Used by imports, which must be all-or-nothing: a failure rolls the whole batch back.
 import { Readable, type Writable } from 'node:stream';
 import type postgres from 'postgres';

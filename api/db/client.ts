@@ -6,7 +6,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import * as schema from './schema';
 import { lockDataFolder } from './lock';
 import { applyMigrations } from './migrate';
@@ -84,7 +85,14 @@ async function openPglite(target: string, purpose: string): Promise<DatabaseHand
 	const lock = inMemory ? undefined : lockDataFolder(dataDir, purpose);
 	let client: PGlite;
 	try {
+		const isNew = !inMemory && !existsSync(join(dataDir, 'PG_VERSION'));
 		client = await PGlite.create(inMemory ? undefined : dataDir);
+		// PGlite keeps what it set a new database up with (about 430 MB) for as long as the
+		// instance lives; opened a second time, the folder costs 870 -> 510 MB of RSS less.
+		if (isNew) {
+			await client.close();
+			client = await PGlite.create(dataDir);
+		}
 	} catch (error) {
 		lock?.release();
 		throw error;

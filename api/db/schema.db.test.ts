@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { migrationState } from './migrate';
-import { cases, fitRatings, journalEntries, projects } from './schema';
+import { cases, fitRatings, importBatches, journalEntries, projects } from './schema';
 import { openTestDatabase, testDatabases } from '../testing/databases';
 import type { DatabaseHandle } from './client';
 
@@ -60,6 +60,22 @@ describe.each(testDatabases())('schema on $kind', (kind) => {
 		const base = { projectId, caseId, ratingDate: '2019-04-01', instrument: 'SRS' as const, raterType: 'client' as const };
 		await expect(handle.db.insert(fitRatings).values({ ...base, total: 40.5 })).rejects.toThrow();
 		await expect(handle.db.insert(fitRatings).values({ ...base, item1: 11, item2: 9, item3: 9, item4: 9, total: 38 })).rejects.toThrow();
+	});
+
+	it('deletes a project with its cases, batches and journal entries, and nothing of another project', async () => {
+		const make = async (name: string) => {
+			const [project] = await handle.db.insert(projects).values({ name }).returning({ id: projects.id });
+			const [batch] = await handle.db.insert(importBatches).values({ projectId: project.id, kind: 'journals', fileName: 'j.csv', sha256: name }).returning({ id: importBatches.id });
+			const [found] = await handle.db.insert(cases).values({ projectId: project.id, sourceCaseId: 'S-1', batchId: batch.id }).returning({ id: cases.id });
+			await handle.db.insert(journalEntries).values({ projectId: project.id, caseId: found.id, batchId: batch.id, text: 'Notat.' });
+			return project.id;
+		};
+		const [gone, kept] = [await make('Slettes'), await make('Bliver')];
+		await handle.db.delete(projects).where(eq(projects.id, gone));
+		const left = async (projectId: string) =>
+			Promise.all([journalEntries, cases, importBatches].map(async (table) => (await handle.db.select().from(table).where(eq(table.projectId, projectId))).length));
+		expect(await left(gone)).toEqual([0, 0, 0]);
+		expect(await left(kept)).toEqual([1, 1, 1]);
 	});
 
 	it('refuses a second case with the same source case id in a project', async () => {

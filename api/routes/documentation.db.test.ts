@@ -2,11 +2,12 @@
 // for those who see cases, an analyst's correction kept through reclassification, and
 // the feedback report for leaders without case rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { createApp, type App } from '../app';
 import type { DatabaseHandle } from '../db/client';
 import * as t from '../db/schema';
 import { loadDemoProject } from '../services/demo';
+import { classifyEntries } from '../services/documentation';
 import { createTestUser, signIn, type TestClient } from '../testing/auth';
 import { openTestDatabase, testDatabases } from '../testing/databases';
 
@@ -37,6 +38,29 @@ describe.each(testDatabases())('documentation analysis on $kind', (kind) => {
 			.where(eq(t.journalEntries.projectId, projectId));
 		expect(row.all).toBeGreaterThan(100);
 		expect(row.set / row.all).toBeGreaterThan(0.95);
+	});
+
+	it('classifies page by page as it does all at once, entries without a code included', async () => {
+		const unset = () => handle.db.update(t.journalEntries).set({ artefactCodeId: null, artefactSource: null }).where(eq(t.journalEntries.projectId, projectId));
+		const stored = () =>
+			handle.db.select({ id: t.journalEntries.id, code: t.journalEntries.artefactCodeId, source: t.journalEntries.artefactSource }).from(t.journalEntries).where(eq(t.journalEntries.projectId, projectId)).orderBy(t.journalEntries.id);
+		// Entries the rules find nothing in stay unset, and must not be read again and again.
+		const [someCase] = await handle.db.select({ id: t.cases.id }).from(t.cases).where(eq(t.cases.projectId, projectId)).limit(1);
+		const blank = await handle.db
+			.insert(t.journalEntries)
+			.values(Array.from({ length: 10 }, () => ({ projectId, caseId: someCase.id, text: 'xq zv' })))
+			.returning({ id: t.journalEntries.id });
+		await unset();
+		const whole = await classifyEntries(handle.db, projectId, { onlyUnset: true });
+		const wholeRows = await stored();
+		await unset();
+		const paged = await classifyEntries(handle.db, projectId, { onlyUnset: true, pageSize: 7 });
+		expect(paged).toEqual(whole);
+		expect(await stored()).toEqual(wholeRows);
+		expect(whole.classified + whole.unclassified).toBe(wholeRows.length);
+		expect(whole.unclassified).toBeGreaterThanOrEqual(10);
+		await handle.db.delete(t.journalEntries).where(inArray(t.journalEntries.id, blank.map((b) => b.id)));
+		await classifyEntries(handle.db, projectId, { onlyUnset: true });
 	});
 
 	it('profiles every case and builds the matrix across them', async () => {

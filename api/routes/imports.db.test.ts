@@ -75,6 +75,19 @@ describe.each(testDatabases())('import routes on $kind', (kind) => {
 		expect(readdirSync(join(dataDir, 'uploads')).filter((n) => n.startsWith(id))).toEqual([]);
 	});
 
+	it('classifies the imported journal entries before the job is done', async () => {
+		const { id } = await upload('journaler.csv');
+		const start = await request(`/api/projects/${projectId}/imports`, json({ uploadId: id, kind: 'journals' }));
+		const job = await waitForJob((await start.json()).job.id);
+		expect(job.report).toMatchObject({ committed: true });
+		const [row] = await handle.raw.query<{ all: number; set: number }>(
+			'select count(*)::int as all, count(artefact_code_id)::int as set from journal_entries where batch_id = $1',
+			[job.report.batch]
+		);
+		expect(row.all).toBe(job.report.imported);
+		expect(row.set / row.all).toBeGreaterThan(0.9);
+	});
+
 	it('remembers a column mapping per project and uses it in the next preview', async () => {
 		const put = await request(`/api/projects/${projectId}/imports/mappings/journals`, { ...json({ mapping: { Overskrift: '' } }), method: 'PUT' });
 		expect(await put.json()).toEqual({ mapping: { Overskrift: '' } });

@@ -2,7 +2,7 @@
 // documentation artefact (from its entry type, else by rules; an analyst's choice is kept),
 // and profiles every case (artefacts, gaps, completeness) for the matrix and the
 // feedback report. The pure work is pipelines/documentation.
-import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { cases, codebooks, codes, interventions, journalEntries, projects } from '../db/schema';
 import { AppError } from '../errors';
@@ -33,53 +33,57 @@ async function artefactCodes(db: Database, projectId: string): Promise<Map<strin
 }
 
 const CHUNK = 2000;
+/** Entries read at a time (tests may ask for fewer): a million-entry project is classified in flat memory. */
+const PAGE = 20_000;
 
 /**
  * Sets the artefact of every entry not classified by an analyst (or, with onlyUnset, of
  * entries without one). Runs after each journal import and on request.
  */
-export async function classifyEntries(db: Database, projectId: string, options: { onlyUnset?: boolean } = {}) {
+export async function classifyEntries(db: Database, projectId: string, options: { onlyUnset?: boolean; pageSize?: number } = {}) {
 	const codeIds = await artefactCodes(db, projectId);
 	const counts = { classified: 0, byType: 0, byRules: 0, unclassified: 0 };
 	if (!codeIds.size) return counts;
-	const entries = await db
-		.select({
-			id: journalEntries.id,
-			type: journalEntries.entryType,
-			title: journalEntries.title,
-			// The classifier reads the opening lines only.
-			text: sql<string>`left(${journalEntries.text}, ${TEXT_WINDOW * 2})`
-		})
-		.from(journalEntries)
-		.where(
-			and(
-				eq(journalEntries.projectId, projectId),
-				options.onlyUnset ? isNull(journalEntries.artefactSource) : or(isNull(journalEntries.artefactSource), ne(journalEntries.artefactSource, 'analyst'))
-			)
-		);
-	const groups = new Map<string, string[]>();
-	for (const entry of entries) {
-		const result = classifyArtefact(entry);
-		const codeId = result.code ? codeIds.get(result.code) : undefined;
-		if (!codeId || !result.source) {
-			counts.unclassified++;
-			continue;
+	const unset = options.onlyUnset ? isNull(journalEntries.artefactSource) : or(isNull(journalEntries.artefactSource), ne(journalEntries.artefactSource, 'analyst'));
+	// Page by id: rows classified on one page are behind the next page's start.
+	for (let after: string | null = null; ; ) {
+		const entries = await db
+			.select({
+				id: journalEntries.id,
+				type: journalEntries.entryType,
+				title: journalEntries.title,
+				// The classifier reads the opening lines only.
+				text: sql<string>`left(${journalEntries.text}, ${TEXT_WINDOW * 2})`
+			})
+			.from(journalEntries)
+			.where(and(eq(journalEntries.projectId, projectId), unset, after === null ? undefined : gt(journalEntries.id, after)))
+			.orderBy(asc(journalEntries.id))
+			.limit(options.pageSize ?? PAGE);
+		if (entries.length === 0) return counts;
+		after = entries[entries.length - 1].id;
+		const groups = new Map<string, string[]>();
+		for (const entry of entries) {
+			const result = classifyArtefact(entry);
+			const codeId = result.code ? codeIds.get(result.code) : undefined;
+			if (!codeId || !result.source) {
+				counts.unclassified++;
+				continue;
+			}
+			counts.classified++;
+			if (result.source === 'type') counts.byType++;
+			else counts.byRules++;
+			const key = `${codeId}|${result.source}`;
+			const group = groups.get(key);
+			if (group) group.push(entry.id);
+			else groups.set(key, [entry.id]);
 		}
-		counts.classified++;
-		if (result.source === 'type') counts.byType++;
-		else counts.byRules++;
-		const key = `${codeId}|${result.source}`;
-		const group = groups.get(key);
-		if (group) group.push(entry.id);
-		else groups.set(key, [entry.id]);
-	}
-	for (const [key, ids] of groups) {
-		const [codeId, source] = key.split('|');
-		for (let i = 0; i < ids.length; i += CHUNK) {
-			await db.update(journalEntries).set({ artefactCodeId: codeId, artefactSource: source }).where(inArray(journalEntries.id, ids.slice(i, i + CHUNK)));
+		for (const [key, ids] of groups) {
+			const [codeId, source] = key.split('|');
+			for (let i = 0; i < ids.length; i += CHUNK) {
+				await db.update(journalEntries).set({ artefactCodeId: codeId, artefactSource: source }).where(inArray(journalEntries.id, ids.slice(i, i + CHUNK)));
+			}
 		}
 	}
-	return counts;
 }
 
 /** An analyst sets (or clears) an entry's artefact; it stays through later classifications. */

@@ -7,6 +7,7 @@ import { CsvRecordParser, CsvSyntaxError, DEFAULT_MAX_RECORD_CHARS } from './csv
 import { guessDelimiter } from './delimiter';
 import { CheckedDecoder, detectEncoding, EncodingError, type TextEncoding } from './encoding';
 import { lineAtOffset, lineInSample, readSample } from './file-bytes';
+import { oneBytePieces } from './one-byte';
 import { ImportFileError, type TableRow, type TableSource } from './types';
 
 const CHUNK_BYTES = 1024 * 1024;
@@ -133,7 +134,7 @@ async function* readRecords(path: string, file: string, start: number, decoder: 
 				const chunk = next.value;
 				const nul = chunk.indexOf(0);
 				if (nul >= 0) throw new EncodingError(offset + nul, BINARY_CONTENT);
-				parser.push(decoder.decode(chunk, offset), out);
+				for (const piece of oneBytePieces(decoder.decode(chunk, offset))) parser.push(piece, out);
 				offset += chunk.length;
 			}
 			for (const record of out) {

@@ -3,6 +3,7 @@
 // may fail it (CPR-kontoret, "Personnummeret i CPR").
 
 import type { Confidence } from './types';
+import { allMatches } from './matches';
 
 export interface CprMatch {
 	start: number;
@@ -72,7 +73,7 @@ export function passesMod11(digits: string): boolean {
  */
 export function findCprNumbers(text: string): CprMatch[] {
 	const matches: CprMatch[] = [];
-	for (const m of text.matchAll(CPR_CANDIDATE)) {
+	for (const m of allMatches(CPR_CANDIDATE, text)) {
 		const digits = m[1] + m[2] + m[3] + m[4];
 		if (!hasValidCprDate(digits)) continue;
 		const start = m.index;

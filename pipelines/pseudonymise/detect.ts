@@ -6,6 +6,7 @@ import { PSEUDONYM_TOKEN } from './format';
 import { findNames } from './names';
 import { findAddresses, findEmails, findPhoneNumbers, findPostcodes } from './patterns';
 import type { IdentifierKind, IdentifierSpan, PatternMatch } from './types';
+import { allMatches } from './matches';
 
 const DETECTORS: readonly [IdentifierKind, (text: string) => PatternMatch[]][] = [
 	['cpr', findCprNumbers],
@@ -58,7 +59,7 @@ export function detectIdentifiers(text: string): IdentifierSpan[] {
 		(a, b) => TIER[a.kind] - TIER[b.kind] || b.end - b.start - (a.end - a.start) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.start - b.start
 	);
 	const taken: Interval[] = [];
-	if (text.includes('[')) for (const m of text.matchAll(PSEUDONYM_TOKEN)) taken.push([m.index, m.index + m[0].length]);
+	if (text.includes('[')) for (const m of allMatches(PSEUDONYM_TOKEN, text)) taken.push([m.index, m.index + m[0].length]);
 	const spans: IdentifierSpan[] = [];
 	for (const c of candidates) {
 		for (const [start, end] of remainder(text, c.start, c.end, taken)) {

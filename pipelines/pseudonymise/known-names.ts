@@ -21,18 +21,19 @@ export function createKnownNames(key: string): KnownNames {
 	const digests = new Set<string>();
 	const digest = (name: string) =>
 		createHmac('sha256', key).update(`name:${name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()}`).digest('base64url');
-	// Capitalised runs repeat endlessly ("Mor", "Der", the same names): their verdicts are
+	// Capitalised runs repeat endlessly ("Mor", "Der", the same names): their digests are
 	// remembered in memory for this process only, so an HMAC is computed once per distinct
-	// run instead of once per occurrence (it was most of the import's time).
-	const verdicts = new Map<string, boolean>();
+	// run instead of once per occurrence (it was most of the import's time). A remembered
+	// digest stays right when names are added, so adding never empties the memory.
+	const digestsOfRuns = new Map<string, string>();
 	const isKnown = (candidate: string) => {
-		let known = verdicts.get(candidate);
-		if (known === undefined) {
-			if (verdicts.size > 200_000) verdicts.clear();
-			known = digests.has(digest(candidate));
-			verdicts.set(candidate, known);
+		let d = digestsOfRuns.get(candidate);
+		if (d === undefined) {
+			if (digestsOfRuns.size > 200_000) digestsOfRuns.clear();
+			d = digest(candidate);
+			digestsOfRuns.set(candidate, d);
 		}
-		return known;
+		return digests.has(d);
 	};
 
 	return {
@@ -48,14 +49,12 @@ export function createKnownNames(key: string): KnownNames {
 				if (!digests.has(d)) {
 					digests.add(d);
 					added.push(d);
-					verdicts.delete(candidate);
 				}
 			}
 			return added;
 		},
 		addDigests(more) {
 			for (const d of more) digests.add(d);
-			verdicts.clear();
 		},
 		replaceIn(text, replace) {
 			if (digests.size === 0) return { text, count: 0 };

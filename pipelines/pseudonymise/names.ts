@@ -4,6 +4,7 @@
 // what makes a capitalised word in mid-sentence good evidence.
 
 import { FIRST_NAMES, SURNAMES_SET, WORD_LIKE_NAMES } from './names-da';
+import { allMatches } from './matches';
 import type { Confidence, PatternMatch } from './types';
 
 // A capitalised word of at least two letters, hyphenated parts allowed ("Anne-Marie",
@@ -80,6 +81,14 @@ function isSentenceStart(text: string, pos: number): boolean {
 	return true;
 }
 
+/** /\p{L}/u on one UTF-16 unit; ASCII and Latin-1 decided without the pattern (most of the calls). */
+function isLetter(text: string, k: number): boolean {
+	const c = text.charCodeAt(k);
+	if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+	if (c < 0x100) return c === 0xaa || c === 0xb5 || c === 0xba || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+	return LETTER.test(text[k]);
+}
+
 /** Whether a role word ("mor", "sagsbehandler", "hr.", "Navn:") stands right before `pos`. */
 function followsTitle(text: string, pos: number): boolean {
 	let k = pos - 1;
@@ -88,7 +97,7 @@ function followsTitle(text: string, pos: number): boolean {
 	const punct = text[k] === '.' || text[k] === ':' ? text[k--] : '';
 	if (!spaced && !punct) return false;
 	const wordEnd = k + 1;
-	while (k >= 0 && LETTER.test(text[k])) k--;
+	while (k >= 0 && isLetter(text, k)) k--;
 	const word = text.slice(k + 1, wordEnd).toLowerCase();
 	if (punct === '.') return ABBREVIATED_TITLES.has(word);
 	if (punct === ':') return LABEL_TITLES.has(word);
@@ -135,8 +144,7 @@ function headConfidence(text: string, tokens: Token[], i: number): Confidence | 
  * outside the span so "Lones" and "Lone" get the same pseudonym.
  */
 export function findNames(text: string): PatternMatch[] {
-	const tokens: Token[] = [];
-	for (const m of text.matchAll(TOKEN)) tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+	const tokens: Token[] = allMatches(TOKEN, text).map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
 	const found: PatternMatch[] = [];
 	for (let i = 0; i < tokens.length; i++) {
 		const confidence = headConfidence(text, tokens, i);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findAddresses, findEmails, findPhoneNumbers, findPostcodes } from './patterns';
+import fc from 'fast-check';
+import { findAddresses, findEmails, findPhoneNumbers, findPostcodes, hasSuffixBeforeNumber } from './patterns';
 
 const phones = (text: string) => findPhoneNumbers(text).map((m) => m.value);
 const emails = (text: string) => findEmails(text).map((m) => m.value);
@@ -49,6 +50,21 @@ describe('findEmails', () => {
 });
 
 describe('findAddresses', () => {
+	it('looks for addresses exactly where a street suffix stands before spaces and a digit', () => {
+		// The pre-check must say yes wherever the plain pattern it replaced matched.
+		const suffixes = 'vej|vejen|gade|gaden|allé|alle|vænget|stræde|strædet|plads|pladsen|parken|park|have|haven|torv|torvet|boulevard|boulevarden|bakke|bakken|høj|højen|toften|toft|stien|sti|vang|vangen|engen|lunden|marken|kæret|vænge';
+		const plain = new RegExp(`(?:${suffixes})[ \u00A0]+\\d`, 'i');
+		const parts = fc.constantFrom('Vej', 'vej', 'GADE', 'Allé', 'ALLÉ', 'alle', 'høj', 'HØJ', 'boulevarden', 'sti', 'en', 'x', ' ', ' ', '\u00A0', '\n', '1', '12', '-', '.', ',');
+		fc.assert(
+			fc.property(fc.array(parts, { maxLength: 12 }).map((a) => a.join('')), (text) => {
+				expect(hasSuffixBeforeNumber(text)).toBe(plain.test(text));
+			}),
+			{ numRuns: 5000 }
+		);
+		expect(hasSuffixBeforeNumber('Nørrebrogade  12')).toBe(true);
+		expect(hasSuffixBeforeNumber('Mødet d. 12. maj på vejen hjem')).toBe(false);
+	});
+
 	it('finds street, number, floor and side, postcode and town', () => {
 		expect(addresses('Lone Hansen, Vestergade 12, 1. tv., 8000 Aarhus C')).toEqual(['Vestergade 12, 1. tv., 8000 Aarhus C']);
 		expect(addresses('Familien bor på Nørrebrogade 12, 2. th. i en toværelses.')).toEqual(['Nørrebrogade 12, 2. th.']);

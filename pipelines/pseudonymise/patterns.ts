@@ -3,6 +3,7 @@
 // CPR numbers in cpr.ts; overlaps between them are settled in detect.ts.
 
 import type { PatternMatch } from './types';
+import { allMatches } from './matches';
 
 const SP = '[ \\u00A0]'; // a space or a no-break space, never a line break
 
@@ -22,7 +23,7 @@ const PHONE_LABEL_WINDOW = 20;
 /** Danish eight-digit phone numbers; high confidence with a +45 prefix, a label or pairs. */
 export function findPhoneNumbers(text: string): PatternMatch[] {
 	const found: PatternMatch[] = [];
-	for (const m of text.matchAll(PHONE)) {
+	for (const m of allMatches(PHONE, text)) {
 		const start = m.index;
 		const pairs = m.groups?.sep !== undefined;
 		const labelled = PHONE_LABEL.test(text.slice(Math.max(0, start - PHONE_LABEL_WINDOW), start));
@@ -40,7 +41,7 @@ export function findEmails(text: string): PatternMatch[] {
 	const found: PatternMatch[] = [];
 	// The pattern tries every word start; most journal entries have no '@' at all.
 	if (!text.includes('@')) return found;
-	for (const m of text.matchAll(EMAIL)) {
+	for (const m of allMatches(EMAIL, text)) {
 		found.push({ start: m.index, end: m.index + m[0].length, value: m[0], confidence: 'high' });
 	}
 	return found;
@@ -72,7 +73,7 @@ function isPostcode(code: number, town: string): boolean {
 /** "8000 Aarhus C", "2800 Kongens Lyngby": a postcode followed by its town. */
 export function findPostcodes(text: string): PatternMatch[] {
 	const found: PatternMatch[] = [];
-	for (const m of text.matchAll(POSTCODE)) {
+	for (const m of allMatches(POSTCODE, text)) {
 		const { code, town } = m.groups!;
 		if (!isPostcode(Number(code), town)) continue;
 		if (TIME_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
@@ -107,15 +108,29 @@ const ADDRESS = new RegExp(
 // "Skovbørnehave 3 dage om ugen" is a kindergarten, not an address.
 const NOT_STREETS = /(?:børnehave|køkkenhave|naturbørnehave)n?$/i;
 
-/** "Nørrebrogade 12, 2. th.", "Vestergade 3B", "Lindevænget 14, 5000 Odense C". */
-// An address needs a street suffix followed by a house number; this cheap test (no
-// Unicode classes) skips the full pattern for the many entries that have neither.
-const ADDRESS_HINT = new RegExp(String.raw`(?:${SUFFIX})${SP}+\d`, 'i');
+// An address needs a street suffix followed by spaces and a house number; this cheap
+// test skips the full pattern for the many entries that have none. It is the pattern
+// `(?:SUFFIX)[ \u00A0]+\d` with flag i, run the other way round: that pattern tried all
+// the suffixes at every position of the text, while a run of spaces before a digit is
+// rare in prose, and only there is a suffix looked for (ending right before the run).
+const SPACES_BEFORE_DIGIT = new RegExp(String.raw`${SP}+\d`, 'g');
+const SUFFIX_AT_END = new RegExp(String.raw`(?:${SUFFIX})$`, 'i');
+const LONGEST_SUFFIX = Math.max(...SUFFIX.split('|').map((suffix) => suffix.length));
 
+/** Whether a street suffix stands right before spaces and a digit somewhere in `text`. */
+export function hasSuffixBeforeNumber(text: string): boolean {
+	SPACES_BEFORE_DIGIT.lastIndex = 0;
+	for (let m = SPACES_BEFORE_DIGIT.exec(text); m !== null; m = SPACES_BEFORE_DIGIT.exec(text)) {
+		if (SUFFIX_AT_END.test(text.slice(Math.max(0, m.index - LONGEST_SUFFIX), m.index))) return true;
+	}
+	return false;
+}
+
+/** "Nørrebrogade 12, 2. th.", "Vestergade 3B", "Lindevænget 14, 5000 Odense C". */
 export function findAddresses(text: string): PatternMatch[] {
 	const found: PatternMatch[] = [];
-	if (!ADDRESS_HINT.test(text)) return found;
-	for (const m of text.matchAll(ADDRESS)) {
+	if (!hasSuffixBeforeNumber(text)) return found;
+	for (const m of allMatches(ADDRESS, text)) {
 		const g = m.groups!;
 		if (g.compound && NOT_STREETS.test(g.compound)) continue;
 		const confidence = g.floor || g.side || g.postcode ? 'high' : 'medium';

@@ -1,7 +1,7 @@
 // effekt import journals|cases|fit <file|dir>: one batch from a municipal export, all or
 // nothing unless --skip-invalid. Prints the batch report; a rejected file exits 1.
 import { existsSync } from 'node:fs';
-import { importFile, type ImportReport } from '../../services/harvest/index';
+import { classifyImportedEntries, importFile, type ImportReport } from '../../services/harvest/index';
 import { rememberColumnMapping } from '../../services/harvest/mapping';
 import { resolveProject } from '../project-option';
 import { CliError } from '../output';
@@ -72,6 +72,8 @@ export const importCommand: Command = {
 				}
 			).finally(() => bar?.done());
 			out.result(report, () => humanReport(report));
+			// Step 3 after the import: the new entries get their documentation artefact.
+			await classifyImportedEntries(runtime.database.db, project.id, report);
 			if (!report.committed && !report.duplicate_batch) {
 				throw new CliError(`${report.file}: ${report.rejected_total} problems in ${report.rows_read} rows; nothing imported (fix them, or use --skip-invalid)`);
 			}

@@ -6,7 +6,7 @@ import type { ServiceDeps } from '../../app';
 import { ImportFileError } from '../../../pipelines/import/types';
 import { AppError } from '../../errors';
 import { log } from '../../log';
-import { importFile, type ImportReport, type ImportRequest } from './index';
+import { classifyImportedEntries, importFile, type ImportReport, type ImportRequest } from './index';
 
 export interface ImportJob {
 	id: string;
@@ -43,6 +43,12 @@ async function run(deps: ServiceDeps, request: ImportRequest, job: ImportJob, on
 		job.progress = { rowsRead: report.rows_read, imported: report.imported, rejected: report.rejected_total };
 		outcome = { status: 'done', report };
 		log.info('import finished', { job: job.id, kind: report.kind, rows: report.rows_read, imported: report.imported, rejected: report.rejected_total, committed: report.committed });
+		// The import has committed and stored its report; the job is done once its entries
+		// are classified too, so a page opened next finds them classified. A failure here
+		// leaves the import standing: classifying again is one click on the documentation page.
+		await classifyImportedEntries(deps.database.db, request.projectId, report).catch((error) =>
+			log.error('classifying imported entries failed', { job: job.id, name: (error as Error).name, code: (error as { code?: string }).code })
+		);
 	} catch (error) {
 		// Never the message: a database error can quote the row it failed on.
 		const told = error instanceof AppError || error instanceof ImportFileError;

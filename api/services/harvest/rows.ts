@@ -2,44 +2,14 @@
 // person id on the way: nothing that leaves this module carries an identifier.
 import type { FitRecord, JournalRecord } from '../../../pipelines/import/types';
 import { eq } from 'drizzle-orm';
-import { createPseudonymiser, type Pseudonymiser, type ReplacementListener } from '../../../pipelines/pseudonymise/index';
+import { createPseudonymiser, type Pseudonymiser } from '../../../pipelines/pseudonymise/index';
+import { createTextCleaner, type TextCleaner } from './text-cleaner';
 import { createKnownNames } from '../../../pipelines/pseudonymise/known-names';
 import type { Database } from '../../db/client';
 import { nameDigests } from '../../db/schema';
 import { projectKey } from '../../secret';
-import type { KnownNames } from '../../../pipelines/pseudonymise/known-names';
 
-export const IDENTIFIER_KINDS = ['cpr', 'name', 'phone', 'email', 'address'] as const;
-export type IdentifierCounts = Record<(typeof IDENTIFIER_KINDS)[number], number>;
-
-export function emptyCounts(): IdentifierCounts {
-	return { cpr: 0, name: 0, phone: 0, email: 0, address: 0 };
-}
-
-export interface TextCleaner {
-	clean(text: string): string;
-	readonly counts: IdentifierCounts;
-}
-
-/** Pseudonymises text with the detectors and then with the names this project knows. */
-export function createTextCleaner(pseudonymiser: Pseudonymiser, knownNames: KnownNames, onReplace?: ReplacementListener): TextCleaner {
-	const counts = emptyCounts();
-	return {
-		counts,
-		clean(text) {
-			if (!text) return text;
-			const detected = pseudonymiser.pseudonymiseText(text, onReplace);
-			for (const { kind, count } of detected.replaced) counts[kind === 'postcode' ? 'address' : kind] += count;
-			const known = knownNames.replaceIn(detected.text, (name) => {
-				const replacement = pseudonymiser.pseudonym('name', name);
-				onReplace?.('name', name, replacement);
-				return replacement;
-			});
-			counts.name += known.count;
-			return known.text;
-		}
-	};
-}
+export { createTextCleaner, emptyCounts, IDENTIFIER_KINDS, type IdentifierCounts, type TextCleaner } from './text-cleaner';
 
 /** The cleaner an import would use, for showing a file before it is imported. */
 export async function previewCleaner(db: Database, secret: string, projectId: string): Promise<TextCleaner> {
@@ -63,17 +33,24 @@ export const journalColumns: string[] = [
 	'source_line'
 ];
 
-export function journalRow(r: JournalRecord, ctx: RowContext, caseId: string, sourceLine: number): unknown[] {
+/** A journal record's free texts, in the order they are cleaned (null: nothing to clean). */
+export function journalTexts(r: JournalRecord): (string | null)[] {
+	return [r.entryType == null && r.entryTypeLabel ? r.entryTypeLabel : null, r.authorRole || null, r.title, r.text];
+}
+
+/** The table row of a journal record, given its texts as journalTexts listed them, cleaned. */
+export function journalRow(r: JournalRecord, ctx: RowContext, caseId: string, sourceLine: number, cleaned: (string | null)[]): unknown[] {
+	const [label, role, title, text] = cleaned;
 	const author = r.authorId ?? r.authorName;
 	return [
 		ctx.projectId,
 		caseId,
 		r.date,
-		r.entryType ?? (r.entryTypeLabel ? ctx.cleaner.clean(r.entryTypeLabel) : null),
-		r.authorRole ? ctx.cleaner.clean(r.authorRole) : null,
+		r.entryType ?? label,
+		role,
 		author ? ctx.pseudonymiser.pseudonymiseId('author', author) : null,
-		ctx.cleaner.clean(r.title),
-		ctx.cleaner.clean(r.text),
+		title,
+		text,
 		ctx.batchId,
 		sourceLine
 	];
@@ -96,9 +73,12 @@ export const fitColumns: string[] = [
 	'source_line'
 ];
 
-export function fitRow(r: FitRecord, ctx: RowContext, caseId: string, sourceLine: number): unknown[] {
+export function fitTexts(r: FitRecord): (string | null)[] {
+	return [r.raterRole || null];
+}
+
+export function fitRow(r: FitRecord, ctx: RowContext, caseId: string, sourceLine: number, [role]: (string | null)[]): unknown[] {
 	const items = r.items ?? [null, null, null, null];
-	const role = r.raterRole ? ctx.cleaner.clean(r.raterRole) : null;
 	return [ctx.projectId, caseId, r.date, r.sessionNumber, r.instrument, r.raterType, role, ...items, r.total, ctx.batchId, sourceLine];
 }
 
