@@ -32,10 +32,36 @@ describe('the role table', () => {
 	it('is the data policy: leaders aggregates only, researchers no text, practitioners no aggregates', () => {
 		const matrix = Object.fromEntries(ROLES.map((role) => [role, PERMISSIONS.filter((p) => roleAllows(role, p))]));
 		expect(matrix).toEqual({
-			admin: ['project:read', 'project:manage', 'import:write', 'cases:read', 'cases:text', 'coding:write', 'codebooks:write', 'aggregates:read', 'audit:read'],
-			analyst: ['project:read', 'import:write', 'cases:read', 'cases:text', 'coding:write', 'codebooks:write', 'aggregates:read'],
-			leader: ['project:read', 'aggregates:read'],
-			researcher: ['project:read', 'cases:read', 'aggregates:read'],
+			admin: [
+				'project:read',
+				'project:manage',
+				'import:write',
+				'cases:read',
+				'cases:text',
+				'coding:write',
+				'codebooks:write',
+				'aggregates:read',
+				'audit:read',
+				'export:data',
+				'literature:write',
+				'routines:write',
+				'decisions:write'
+			],
+			analyst: [
+				'project:read',
+				'import:write',
+				'cases:read',
+				'cases:text',
+				'coding:write',
+				'codebooks:write',
+				'aggregates:read',
+				'export:data',
+				'literature:write',
+				'routines:write',
+				'decisions:write'
+			],
+			leader: ['project:read', 'aggregates:read', 'decisions:write'],
+			researcher: ['project:read', 'cases:read', 'aggregates:read', 'export:data', 'literature:write'],
 			practitioner: ['project:read', 'cases:read', 'cases:text']
 		});
 	});

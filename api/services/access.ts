@@ -29,7 +29,15 @@ export const PERMISSIONS = [
 	/** Aggregates that pass disclosure control (findings, overview). */
 	'aggregates:read',
 	/** The project's audit log. */
-	'audit:read'
+	'audit:read',
+	/** Export pseudonymised datasets (CSV, XLSX, JSON, REFI-QDA); every export is audited. */
+	'export:data',
+	/** Import, screen and code research literature (step 5). */
+	'literature:write',
+	/** Interviews and the routine map of step 1. */
+	'routines:write',
+	/** Decisions, development points, trials and the improvement board (step 6). */
+	'decisions:write'
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,9 +48,21 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 	admin: PERMISSIONS,
-	analyst: ['project:read', 'import:write', 'cases:read', 'cases:text', 'coding:write', 'codebooks:write', 'aggregates:read'],
-	leader: ['project:read', 'aggregates:read'],
-	researcher: ['project:read', 'cases:read', 'aggregates:read'],
+	analyst: [
+		'project:read',
+		'import:write',
+		'cases:read',
+		'cases:text',
+		'coding:write',
+		'codebooks:write',
+		'aggregates:read',
+		'export:data',
+		'literature:write',
+		'routines:write',
+		'decisions:write'
+	],
+	leader: ['project:read', 'aggregates:read', 'decisions:write'],
+	researcher: ['project:read', 'cases:read', 'aggregates:read', 'export:data', 'literature:write'],
 	practitioner: ['project:read', 'cases:read', 'cases:text']
 };
 

@@ -21,7 +21,7 @@ export const PLACES: Place[] = [
 	{ slug: 'forskning', number: 5, short: 'step5', long: 'step5Long', needs: 'project:read' },
 	{ slug: 'ledelse', number: 6, short: 'step6', long: 'step6Long', needs: 'project:read' },
 	{ slug: 'fund', short: 'findings', long: 'findingsLong', needs: 'aggregates:read' },
-	{ slug: 'eksport', short: 'export', long: 'exportLong', needs: 'cases:read' }
+	{ slug: 'eksport', short: 'export', long: 'exportLong', needs: 'export:data' }
 ];
 
 /** Places outside the method's steps, shown after them in the navigation. */
