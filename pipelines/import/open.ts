@@ -4,6 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { openCsvTable } from './csv';
 import { openDocumentFolderTable } from './formats/docx-folder';
+import { openZippedDocumentFolderTable } from './formats/folder-zip';
 import { openFhirTable } from './formats/fhir';
 import { openXlsxTable } from './formats/xlsx';
 import { ImportFileError, type SourceFormat, type TableSource } from './types';
@@ -19,17 +20,19 @@ export interface OpenTableOptions {
 
 const READERS: Record<Exclude<SourceFormat, 'csv'>, (path: string, options: { file: string }) => Promise<TableSource>> = {
 	xlsx: openXlsxTable,
-	'docx-folder': openDocumentFolderTable,
+	// A folder, or the same folder zipped (what a browser can upload).
+	'docx-folder': async (path, options) => ((await stat(path)).isDirectory() ? openDocumentFolderTable(path, options) : openZippedDocumentFolderTable(path, options)),
 	fhir: openFhirTable
 };
 
 const BY_EXTENSION: Record<string, SourceFormat> = {
 	'.csv': 'csv', '.txt': 'csv', '.tsv': 'csv', '.tab': 'csv',
 	'.xlsx': 'xlsx', '.xlsm': 'xlsx',
-	'.json': 'fhir', '.ndjson': 'fhir', '.fhir': 'fhir'
+	'.json': 'fhir', '.ndjson': 'fhir', '.fhir': 'fhir',
+	'.zip': 'docx-folder'
 };
 
-/** Decides the format of `path`: folders hold case documents; else the extension, else the first bytes. */
+/** Decides the format of `path`: folders (and .zip archives) hold case documents; else the extension, else the first bytes. */
 export async function detectFormat(path: string, file: string): Promise<SourceFormat> {
 	const info = await stat(path).catch(() => {
 		throw new ImportFileError(file, 'file not found');

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import { writeDocx } from '../../pipelines/import/formats/fixture-writers';
 import { writeProjectFiles } from '../../fixtures/generator/write';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +85,28 @@ describe('data harvest page in Chromium', () => {
 		expect((await page.getByTestId('import-summary').textContent())!.replace(/\s+/g, ' ')).toContain(`· 0 afvist`);
 		const summary = (await page.getByTestId('import-summary').textContent())!.replace(/\s+/g, ' ').replace(/\./g, '');
 		expect(summary).toContain(`${counts.entries} importeret`);
+	});
+
+	it('imports a zipped folder of case documents (DOCX and TXT) with the CPR number in a document replaced', async () => {
+		const folder = join(dir, 'dokumenter');
+		mkdirSync(join(folder, '2019-0000777'), { recursive: true });
+		await writeDocx(join(folder, '2019-0000777', '2019-03-12 Samtale.docx'), ['Samtale med mor, CPR 070761-4285.', 'Hun var glad for besøget.']);
+		writeFileSync(join(folder, '2019-0000777', '2019-04-02 Hjemmebesøg.txt'), 'Hjemmebesøg. Drengen viste sit værelse.');
+		const zip = new yazl.ZipFile();
+		zip.addFile(join(folder, '2019-0000777', '2019-03-12 Samtale.docx'), 'dokumenter/2019-0000777/2019-03-12 Samtale.docx');
+		zip.addFile(join(folder, '2019-0000777', '2019-04-02 Hjemmebesøg.txt'), 'dokumenter/2019-0000777/2019-04-02 Hjemmebesøg.txt');
+		zip.end();
+		const zipPath = join(dir, 'dokumenter.zip');
+		await pipeline(zip.outputStream, createWriteStream(zipPath));
+
+		await previewFile('Journalnotater', zipPath);
+		expect(await page.getByText(/Genkendt: docx-folder/).isVisible()).toBe(true);
+		const previewText = (await page.getByRole('region', { name: 'Forhåndsvisning' }).textContent())!;
+		expect(previewText).toContain('Hjemmebesøg');
+		expect(previewText).not.toContain('070761');
+		await importAndWait();
+		expect((await page.getByTestId('import-summary').textContent())!.replace(/\s+/g, ' ')).toContain('2 rækker læst · 2 importeret · 0 afvist');
+		expect(await page.getByText(/Identifikatorer erstattet: CPR-numre 1/).isVisible()).toBe(true);
 	});
 
 	it('shows every problem of an invalid file and imports nothing', async () => {

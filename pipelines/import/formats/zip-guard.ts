@@ -29,7 +29,8 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 	nestedArchivesAllowedUnder: ['word/embeddings/', 'xl/embeddings/']
 };
 
-export type ZipKind = 'XLSX' | 'DOCX';
+/** ZIP: a case-document folder sent as one zip archive (its DOCX documents are zips themselves). */
+export type ZipKind = 'XLSX' | 'DOCX' | 'ZIP';
 
 /** A zip whose central directory passed the guard; entries are looked up by lower-case name. */
 export interface GuardedZip {
@@ -50,7 +51,8 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const NESTED_ARCHIVE = /\.(zip|xlsx|xlsm|xlsb|docx|docm|pptx|odt|ods|jar|7z|rar|gz|tgz|bz2|xz|tar)$/i;
 const LOCAL_HEADER_MIN_BYTES = 30;
 
-const article = (kind: ZipKind) => (kind === 'XLSX' ? 'an XLSX' : 'a DOCX');
+const ARTICLE: Record<ZipKind, string> = { XLSX: 'an XLSX', DOCX: 'a DOCX', ZIP: 'a ZIP' };
+const article = (kind: ZipKind) => ARTICLE[kind];
 
 /**
  * Opens `path` as a zip of the given kind and refuses it unless its central directory is
@@ -80,7 +82,7 @@ export async function openGuardedZip(
 		let total = 0;
 		try {
 			for await (const entry of zipfile.eachEntry()) {
-				checkEntry(entry, limit, refuse);
+				checkEntry(entry, kind, limit, refuse);
 				total += entry.uncompressedSize;
 				if (total > limit.maxTotalUncompressedBytes) {
 					throw refuse(
@@ -92,6 +94,8 @@ export async function openGuardedZip(
 			}
 		} catch (err) {
 			if (err instanceof ImportFileError) throw err;
+			// yauzl refuses entry names that would climb out of the archive when unpacked.
+			if (/invalid relative path|absolute path/.test(message(err))) throw refuse(`an entry points outside the archive (${message(err)}); such an archive is not read`);
 			throw refuse(`not ${article(kind)} file (damaged zip archive: ${message(err)})`);
 		}
 		checkOverlaps([...entries.values()], refuse);
@@ -112,7 +116,7 @@ async function checkMagic(path: string, kind: ZipKind, file: string): Promise<vo
 	}
 	if (head.subarray(0, 4).equals(ZIP_MAGIC)) return;
 	let reason = `not ${article(kind)} file (not a zip archive)`;
-	if (head.equals(OLE_MAGIC)) {
+	if (head.equals(OLE_MAGIC) && kind !== 'ZIP') {
 		const old = kind === 'XLSX' ? '.xls' : '.doc';
 		reason = `not ${article(kind)} file (an old ${old} file or a password-protected one; save it as .${kind.toLowerCase()} without a password)`;
 	} else if (head.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) {
@@ -121,7 +125,7 @@ async function checkMagic(path: string, kind: ZipKind, file: string): Promise<vo
 	throw new ImportFileError(file, reason);
 }
 
-function checkEntry(entry: Entry, limit: ZipLimits, refuse: (reason: string) => ImportFileError): void {
+function checkEntry(entry: Entry, kind: ZipKind, limit: ZipLimits, refuse: (reason: string) => ImportFileError): void {
 	const name = entry.fileName;
 	if (entry.isEncrypted()) throw refuse(`entry '${name}' is password-protected`);
 	if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
@@ -138,7 +142,9 @@ function checkEntry(entry: Entry, limit: ZipLimits, refuse: (reason: string) => 
 		}
 	}
 	const lower = name.toLowerCase();
-	if (NESTED_ARCHIVE.test(lower) && !limit.nestedArchivesAllowedUnder.some((p) => lower.startsWith(p))) {
+	// A zipped case folder holds DOCX documents, each guarded again when it is read.
+	const expectedNested = kind === 'ZIP' && lower.endsWith('.docx');
+	if (NESTED_ARCHIVE.test(lower) && !expectedNested && !limit.nestedArchivesAllowedUnder.some((p) => lower.startsWith(p))) {
 		throw refuse(`refused as a possible zip bomb: contains a nested archive '${name}'`);
 	}
 }
