@@ -2,12 +2,13 @@
 // (pipelines/stats/disclosure.ts), with the project's threshold (default 5). No case
 // rows and no journal text ever leave this module. The ORS change is the FIT metrics'
 // change (pipelines/fit).
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { cases, fitRatings, projects, units } from '../db/schema';
+import { cases, projects, units } from '../db/schema';
 import { DEFAULT_DISCLOSURE_THRESHOLD, MIN_DISCLOSURE_THRESHOLD, discloseTable, publishTable, type Aggregate, type PublishedTable } from '../../pipelines/stats/disclosure';
-import { hasProgression, outcomeProgression, OUTCOME_INSTRUMENTS, type FitRating } from '../../pipelines/fit/index';
+import { DEFAULT_FIT_SETTINGS, hasProgression, progressionOf } from '../../pipelines/fit/index';
 import type { ProjectAccess } from './access';
+import { loadFindingsCases } from './fit-summaries';
 
 const NO_UNIT = '';
 const UNKNOWN_YEAR = '';
@@ -56,31 +57,14 @@ export async function projectOverview(db: Database, access: ProjectAccess): Prom
 		{ threshold }
 	));
 
-	// Client ORS/CORS change per case, as the findings compute it (pipelines/fit): session
-	// order, same-session ratings averaged, YCORS never scored, 2+ sessions for a change.
-	const ratings = await db
-		.select({
-			caseId: fitRatings.caseId,
-			unit: sql<string>`coalesce(${units.name}, '')`,
-			date: fitRatings.ratingDate,
-			sessionNumber: fitRatings.sessionNumber,
-			instrument: fitRatings.instrument,
-			raterType: fitRatings.raterType,
-			total: fitRatings.total
-		})
-		.from(fitRatings)
-		.innerJoin(cases, eq(cases.id, fitRatings.caseId))
-		.leftJoin(units, eq(units.id, cases.unitId))
-		.where(and(eq(fitRatings.projectId, access.projectId), eq(fitRatings.raterType, 'client'), inArray(fitRatings.instrument, [...OUTCOME_INSTRUMENTS])));
-	const perCase = new Map<string, { unit: string; ratings: FitRating[] }>();
-	for (const { caseId, unit, ...rating } of ratings) {
-		const seen = perCase.get(caseId);
-		if (seen) seen.ratings.push(rating);
-		else perCase.set(caseId, { unit, ratings: [rating] });
-	}
-	const changes = [...perCase.values()].flatMap(({ unit, ratings }) => {
-		const progression = outcomeProgression(ratings, 'client');
-		return hasProgression(progression) ? [{ unit, change: progression.change }] : [];
+	// Client ORS/CORS change per case, as the findings compute it: the same SQL reduction
+	// to session scores (api/services/fit-summaries.ts) and the same progression rule
+	// (2+ scored sessions; YCORS never scored). Only the outcome is read, so the SRS concern
+	// line (which counts alliance ratings below it) does not matter here.
+	const summaries = await loadFindingsCases(db, access, 'client', DEFAULT_FIT_SETTINGS);
+	const changes = summaries.flatMap((c) => {
+		const progression = progressionOf(c.outcomeScores, 'client', c.ycorsRatings > 0);
+		return hasProgression(progression) ? [{ unit: c.unit ?? NO_UNIT, change: progression.change }] : [];
 	});
 	const meanOf = (list: typeof changes): Aggregate<number | null> => ({
 		n: list.length,
