@@ -117,7 +117,8 @@ describe('data harvest page in Chromium', () => {
 		expect(await page.getByText('Intet er importeret').isVisible()).toBe(true);
 		const rows = await page.getByRole('region', { name: 'Importrapport' }).locator('tbody tr').allTextContents();
 		expect(rows).toHaveLength(2);
-		expect(rows[0]).toContain('31-02-2019');
-		expect(rows[1]).toContain('XYZ');
+		// The reasons in Danish (web/src/lib/import-reasons.ts), the values as written in the file.
+		expect(rows[0]).toContain('umulig dato "31-02-2019" (februar 2019 har 28 dage)');
+		expect(rows[1]).toContain("ukendt instrument 'XYZ' (forventet ORS, CORS, YCORS, SRS eller CSRS)");
 	});
 });
