@@ -466,7 +466,8 @@ export const literatureReferences = pgTable(
 		sourceLine: integer('source_line').notNull(),
 		/** Normalised reference type: article, book, chapter, conference, thesis, report, other. */
 		type: text('type').notNull(),
-		title: text('title').notNull(),
+		/** Null when the source has none (some RIS records carry only notes or a DOI). */
+		title: text('title'),
 		abstract: text('abstract'),
 		/** "Family, Given" per author, in the order of the source. */
 		authors: jsonb('authors').$type<string[]>().notNull().default([]),
@@ -484,7 +485,8 @@ export const literatureReferences = pgTable(
 		/** The source's fields this table has no column for (tag or field name → values),
 		 * and the source format and type as written ('format', 'source_type'). */
 		extra: jsonb('extra').$type<Record<string, string[]>>().notNull().default({}),
-		dedupeKey: text('dedupe_key').notNull(),
+		/** Null without a title: such a record is matched by DOI or PMID only. */
+		dedupeKey: text('dedupe_key'),
 		createdAt: createdAt()
 	},
 	(t) => [

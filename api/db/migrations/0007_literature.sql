@@ -4,7 +4,7 @@ CREATE TABLE "literature_references" (
 	"batch_id" uuid,
 	"source_line" integer NOT NULL,
 	"type" text NOT NULL,
-	"title" text NOT NULL,
+	"title" text,
 	"abstract" text,
 	"authors" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"year" integer,
@@ -18,7 +18,7 @@ CREATE TABLE "literature_references" (
 	"keywords" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"language" text,
 	"extra" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"dedupe_key" text NOT NULL,
+	"dedupe_key" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
