@@ -113,7 +113,13 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`GET ${P}/imports/uploads/:uploadId/preview`]: project('import:write'),
 	[`PUT ${P}/imports/mappings/:kind`]: project('import:write'),
 	[`GET ${P}/imports/jobs/:jobId`]: project('import:write'),
-	[`GET ${P}/imports/batches/:batchId/rejected.csv`]: project('import:write')
+	[`GET ${P}/imports/batches/:batchId/rejected.csv`]: project('import:write'),
+	// Literature (step 5): published references, readable by every member; importing needs literature:write.
+	[`GET ${P}/literature`]: project('project:read'),
+	[`GET ${P}/literature/:referenceId`]: project('project:read'),
+	// Ranking reads the library only (POST for a long query text, kept out of the URL).
+	[`POST ${P}/literature/rank`]: project('project:read'),
+	[`POST ${P}/literature/imports`]: project('literature:write')
 };
 
 export const SESSION_COOKIE = '__Host-effekt_session';
