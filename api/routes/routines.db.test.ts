@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, count, eq, like } from 'drizzle-orm';
+import { and, count, eq, like, ne, sql } from 'drizzle-orm';
 import { createApp, type App } from '../app';
 import type { DatabaseHandle } from '../db/client';
 import * as t from '../db/schema';
@@ -284,6 +284,41 @@ describe.each(testDatabases())('step-1 routes on $kind', (kind) => {
 		const [edge] = (await json(await analyst.get(`${base}/map`))).edges;
 		expect((await outsider.patch(`${otherBase}/map/flows/${edge.id}`, { status: 'broken' })).status).toBe(404);
 		expect((await outsider.delete(`${otherBase}/map/nodes/${actor.id}`)).status).toBe(404);
+	});
+
+	it('keeps interview passages with their codes when codes are merged, and a codebook in use by them', async () => {
+		const db = handle.db;
+		const [into] = await db
+			.select({ id: t.codes.id })
+			.from(t.codes)
+			.innerJoin(t.codebooks, eq(t.codebooks.id, t.codes.codebookId))
+			.where(and(eq(t.codes.projectId, projectId), eq(t.codebooks.key, 'artefacts'), ne(t.codes.id, artefactCode)))
+			.limit(1);
+		const merged = await analyst.post(`${base}/codebooks/artefacts/codes/${artefactCode}/merge`, { into: into.id });
+		expect(merged.status).toBe(200);
+		const [passage] = await db.select().from(t.interviewCodings).where(eq(t.interviewCodings.id, passageId));
+		expect(passage.codeId).toBe(into.id);
+
+		// A codebook none of whose codes codes a case or classifies an entry, but one codes an interview passage, stays.
+		const unused = await db
+			.select({ id: t.codes.id, book: t.codebooks.key })
+			.from(t.codes)
+			.innerJoin(t.codebooks, eq(t.codebooks.id, t.codes.codebookId))
+			.where(
+				and(
+					eq(t.codes.projectId, projectId),
+					sql`not exists (select 1 from codes c2 join codings k on k.code_id = c2.id where c2.codebook_id = ${t.codebooks.id})`,
+					sql`not exists (select 1 from codes c2 join journal_entries e on e.artefact_code_id = c2.id where c2.codebook_id = ${t.codebooks.id})`
+				)
+			)
+			.limit(1);
+		expect(unused).toHaveLength(1);
+		const [frame] = unused;
+		const { interview } = await json(await analyst.get(`${base}/interviews/${interviewId}`));
+		expect((await analyst.post(`${base}/interviews/${interview.id}/codings`, { codeId: frame.id, start: 0, end: 5 })).status).toBe(201);
+		const removed = await analyst.delete(`${base}/codebooks/${frame.book}`);
+		expect(removed.status).toBe(409);
+		expect((await json(removed)).error.details).toMatchObject({ reason: 'has_codings', codings: 1 });
 	});
 
 	it('removes a node with its flows, and an interview with its passages and their links', async () => {

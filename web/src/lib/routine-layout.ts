@@ -1,6 +1,7 @@
 // Places the routine map's nodes: a force layout (d3-force) held in three bands, authority
 // actors on the left, systems and artefacts in the middle, provider actors on the right, so
-// the map reads as "who hands what across the line between authority and provider". The
+// the map reads as "who hands what across the line between authority and provider";
+// systems rise to the top and artefacts sink to the bottom, off the flows' straight lines. The
 // simulation runs to rest at once (no animation) and d3-force's own seeded random source
 // makes the same map land the same way each time.
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3';
@@ -20,24 +21,25 @@ export interface Placed {
 }
 
 export const MAP_WIDTH = 900;
-export const MAP_HEIGHT = 520;
+export const MAP_HEIGHT = 480;
 const MARGIN = 70;
 
 function band(node: LayoutNode): number {
 	if (node.kind === 'actor') return node.side === 'provider' ? 0.85 : node.side === 'authority' ? 0.15 : 0.3;
-	return node.kind === 'system' ? 0.5 : 0.6;
+	return 0.5;
 }
 
 export function layoutMap(nodes: LayoutNode[], edges: LayoutEdge[]): Map<string, Placed> {
-	type Sim = SimulationNodeDatum & { id: string; band: number };
-	const sims: Sim[] = nodes.map((n) => ({ id: n.id, band: band(n) }));
+	type Sim = SimulationNodeDatum & { id: string; band: number; row: number };
+	const row = (n: LayoutNode) => (n.kind === 'system' ? 0.18 : n.kind === 'artefact' ? 0.85 : 0.5);
+	const sims: Sim[] = nodes.map((n) => ({ id: n.id, band: band(n), row: row(n) }));
 	const known = new Set(nodes.map((n) => n.id));
 	const links = edges.filter((e) => known.has(e.from) && known.has(e.to)).map((e) => ({ source: e.from, target: e.to }));
 	const simulation = forceSimulation(sims)
 		.force('link', forceLink<Sim, { source: string; target: string }>(links).id((d) => d.id).distance(170).strength(0.3))
 		.force('charge', forceManyBody().strength(-500))
 		.force('x', forceX<Sim>((d) => MARGIN + d.band * (MAP_WIDTH - 2 * MARGIN)).strength(0.6))
-		.force('y', forceY(MAP_HEIGHT / 2).strength(0.08))
+		.force('y', forceY<Sim>((d) => d.row * MAP_HEIGHT).strength((d) => (d.row === 0.5 ? 0.08 : 0.5)))
 		.force('collide', forceCollide(55))
 		.stop();
 	simulation.tick(300);
