@@ -12,6 +12,7 @@ import { createApp, type App } from '../app';
 import type { DatabaseHandle } from '../db/client';
 import * as t from '../db/schema';
 import { loadDemoProject } from '../services/demo';
+import { revealPseudonym, setPseudonymMapPolicy } from '../services/harvest/pseudonym-map';
 import { createProject } from '../services/projects';
 import { createTestUser, signIn, type TestClient } from '../testing/auth';
 import { cprNumbersOutsideIds } from '../testing/cpr-scan';
@@ -20,6 +21,7 @@ import { writeDocx } from '../../pipelines/import/formats/fixture-writers';
 
 // A CPR number with a valid date and modulus 11 (the pseudonymiser's tests use it too).
 const CPR = '070761-4285';
+const SECRET = 'routine-secret-routine-secret-routine-secret';
 const TRANSCRIPT = [
 	'Interviewer: Hvordan får I handleplanen fra myndighed?',
 	`Sagsbehandler: Den kommer som regel på mail, men nogle gange skriver vi den ind to gange, både i DUBU og i et regneark. Borgeren (CPR ${CPR}) ringede fra 23 45 67 89 i sidste uge.`,
@@ -52,7 +54,7 @@ describe.each(testDatabases())('step-1 routes on $kind', (kind) => {
 
 	beforeAll(async () => {
 		handle = await openTestDatabase(kind);
-		const deps = { database: handle, secret: 'routine-secret-routine-secret-routine-secret' };
+		const deps = { database: handle, secret: SECRET };
 		app = createApp(deps);
 		projectId = (await loadDemoProject(deps, { cases: 6, seed: 5 })).projectId;
 		base = `/api/projects/${projectId}`;
@@ -112,6 +114,21 @@ describe.each(testDatabases())('step-1 routes on $kind', (kind) => {
 		expect(audits[0].details).toMatchObject({ source: 'paste', identifiersReplaced: { cpr: 1, phone: 1 } });
 		const everything = JSON.stringify([await handle.db.select().from(t.interviews), audits]);
 		expect(cprNumbersOutsideIds(everything)).toEqual([]);
+	});
+
+	it('keeps the originals encrypted when the project keeps a pseudonym map', async () => {
+		await setPseudonymMapPolicy(handle.db, projectId, 'encrypted');
+		try {
+			const response = await analyst.post(`${base}/interviews`, newInterview({ title: 'Kortlagt', text: `Nævnt: CPR ${CPR} i en note.` }));
+			expect(response.status).toBe(201);
+			const { interview } = await json(response);
+			const [stored] = await handle.db.select({ text: t.interviews.text }).from(t.interviews).where(eq(t.interviews.id, interview.id));
+			const pseudonym = /\[CPR-[0-9a-f]+\]/.exec(stored.text)![0];
+			expect(await revealPseudonym(handle.db, SECRET, projectId, pseudonym)).toEqual({ kind: 'cpr', original: CPR });
+			expect((await analyst.delete(`${base}/interviews/${interview.id}`)).status).toBe(200);
+		} finally {
+			await setPseudonymMapPolicy(handle.db, projectId, 'none');
+		}
 	});
 
 	it('reads uploaded TXT and DOCX transcripts, and names the file when it cannot', async () => {

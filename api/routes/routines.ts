@@ -55,7 +55,7 @@ export function routineRoutes(deps: AppDeps) {
 	return router()
 		.get('/interviews', async (c) => c.json({ interviews: await listInterviews(db, c.var.access) }))
 		.post('/interviews', validate('json', interviewBody), async (c) => {
-			const result = await createInterview(db, deps.secret, c.var.access, c.req.valid('json'));
+			const result = await createInterview(deps, c.var.access, c.req.valid('json'));
 			return c.json(result, result.duplicate ? 200 : 201);
 		})
 		.get('/interviews/:interviewId', async (c) => c.json(await readInterview(db, c.var.access, c.req.param('interviewId'))))

@@ -5,15 +5,19 @@
 // the codings live in interview_codings so no case statistic ever counts them.
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../db/client';
-import { codes, interviewCodings, interviews, users } from '../db/schema';
+import { withBulkSession } from '../db/bulk';
+import type { Database, DatabaseHandle } from '../db/client';
+import { codes, interviewCodings, interviews, nameDigests, projects, users } from '../db/schema';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import { readTranscript, transcriptFormat } from '../../pipelines/import/formats/transcript';
 import type { ProjectAccess } from './access';
 import { audit } from './audit';
-import { previewCleaner } from './harvest/rows';
-import type { IdentifierCounts } from './harvest/text-cleaner';
+import { createPseudonymiser } from '../../pipelines/pseudonymise/index';
+import { createKnownNames } from '../../pipelines/pseudonymise/known-names';
+import { projectKey } from '../secret';
+import { createMapRecorder, pseudonymMapPolicy } from './harvest/pseudonym-map';
+import { createTextCleaner, type IdentifierCounts } from './harvest/text-cleaner';
 import { refuseIdentifiers } from './typed-text';
 
 export const MAX_TRANSCRIPT_CHARS = 500_000;
@@ -91,7 +95,12 @@ const toSummary = (row: SummaryRow): InterviewSummary => ({
  * Pseudonymises and stores a transcript; the same transcript again (same stored text)
  * answers the existing interview with `duplicate: true` and adds nothing.
  */
-export async function createInterview(db: Database, secret: string, access: ProjectAccess, input: NewInterview): Promise<{ interview: InterviewSummary; duplicate: boolean }> {
+export async function createInterview(
+	deps: { database: DatabaseHandle; secret: string },
+	access: ProjectAccess,
+	input: NewInterview
+): Promise<{ interview: InterviewSummary; duplicate: boolean }> {
+	const db = deps.database.db;
 	const role = field(input.intervieweeRole, 'intervieweeRole');
 	const unit = field(input.unit, 'unit');
 	const date = isoDate(input.date);
@@ -101,12 +110,19 @@ export async function createInterview(db: Database, secret: string, access: Proj
 	const raw = await rawText(input);
 	if (!raw.trim()) throw new AppError('bad_request', input.file ? `${input.file.name}: the transcript is empty` : 'the transcript is empty', { field: input.file ? 'file' : 'text', reason: 'empty' });
 	if (raw.length > MAX_TRANSCRIPT_CHARS) throw new AppError('too_large', `a transcript has at most ${MAX_TRANSCRIPT_CHARS} characters`, { field: 'text', reason: 'too_long' });
-	const cleaner = await previewCleaner(db, secret, access.projectId);
+	// The journal import's cleaner for this project: same keyed pseudonyms, same known names,
+	// and the encrypted pseudonym map when the project keeps one.
+	const key = projectKey(deps.secret, access.projectId);
+	const knownNames = createKnownNames(key);
+	knownNames.addDigests((await db.select({ digest: nameDigests.digest }).from(nameDigests).where(eq(nameDigests.projectId, access.projectId))).map((r) => r.digest));
+	const [project] = await db.select({ settings: projects.settings }).from(projects).where(eq(projects.id, access.projectId));
+	const recorder = pseudonymMapPolicy(project.settings) === 'encrypted' ? createMapRecorder(deps.secret, access.projectId) : null;
+	const cleaner = createTextCleaner(createPseudonymiser(key), knownNames, recorder?.listener);
 	const title = cleaner.clean(field(input.title, 'title'));
 	const text = cleaner.clean(raw);
 	const counts: IdentifierCounts = { ...cleaner.counts };
 	const sha256 = createHash('sha256').update(text).digest('hex');
-	return db.transaction(async (tx) => {
+	const result = await db.transaction(async (tx) => {
 		const [existing] = await tx.select({ id: interviews.id }).from(interviews).where(and(eq(interviews.projectId, access.projectId), eq(interviews.sha256, sha256)));
 		if (existing) return { interview: await summaryOf(tx, access, existing.id), duplicate: true };
 		const [created] = await tx
@@ -124,6 +140,9 @@ export async function createInterview(db: Database, secret: string, access: Proj
 		});
 		return { interview: await summaryOf(tx, access, created.id), duplicate: false };
 	});
+	// Written once the interview is stored: the map holds originals only of stored pseudonyms.
+	if (recorder && !result.duplicate) await withBulkSession(deps.database, (session) => recorder.flush(session));
+	return result;
 }
 
 async function summaryOf(db: Database, access: ProjectAccess, interviewId: string): Promise<InterviewSummary> {
