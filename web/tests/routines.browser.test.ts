@@ -144,4 +144,22 @@ describe('step 1 (kortlægning) in Chromium', () => {
 		expect(html).toContain(QUOTE);
 		expect(html).not.toContain(CPR);
 	});
+
+	it('shows a leader the map and the interview list, but no transcript and no excerpt', async () => {
+		const api = `${url}/api`;
+		const created = await demo.page.request.post(`${api}/users`, { data: { username: 'leder', displayName: 'leder', password: PASSWORD } });
+		const { user } = (await created.json()) as { user: { id: string } };
+		await demo.page.request.put(`${api}/projects/${demo.projectId}/members/${user.id}`, { data: { role: 'leader', practitionerId: null } });
+		const leader = await (await demo.browser.newContext()).newPage();
+		await signIn(leader, url, 'leder', PASSWORD);
+		await leader.goto(base);
+		await leader.getByTestId('map-flow').waitFor();
+		expect(await leader.getByTestId('map-flow').getAttribute('data-status')).toBe('conflicting');
+		expect(await leader.getByTestId('interview-row').getByRole('link').count()).toBe(0);
+		expect(await leader.getByTestId('flow-table').textContent()).not.toContain(QUOTE);
+		expect(await leader.locator('form[action="?/node"]').count()).toBe(0);
+		const report = await (await leader.request.get(`${api}/projects/${demo.projectId}/map/report.html`)).text();
+		expect(report).toContain('Handleplan og statusrapport modsiger hinanden');
+		expect(report).not.toContain(QUOTE);
+	});
 });
