@@ -303,6 +303,26 @@ describe.each(testDatabases())('step-1 routes on $kind', (kind) => {
 		expect((await outsider.delete(`${otherBase}/map/nodes/${actor.id}`)).status).toBe(404);
 	});
 
+	it("changes a node and a passage's memo; another analyst cannot touch one's passage", async () => {
+		const map = await json(await analyst.get(`${base}/map`));
+		const system = map.nodes.find((n: Json) => n.kind === 'system');
+		const renamed = await analyst.put(`${base}/map/nodes/${system.id}`, { kind: 'system', label: 'Nexus', systemKind: 'case_system' });
+		expect(renamed.status).toBe(200);
+		expect((await json(renamed)).node).toMatchObject({ id: system.id, label: 'Nexus', systemKind: 'case_system' });
+		const kindChange = await analyst.put(`${base}/map/nodes/${system.id}`, { kind: 'actor', role: 'Leder' });
+		expect(kindChange.status).toBe(400);
+		expect((await json(kindChange)).error.details.reason).toBe('kind_changed');
+
+		expect((await analyst.patch(`${base}/interview-codings/${passageId}`, { memo: 'Set i tre interview' })).status).toBe(200);
+		expect((await analyst.patch(`${base}/interview-codings/${passageId}`, { memo: `tlf 23 45 67 89` })).status).toBe(422);
+		const [row] = await handle.db.select({ memo: t.interviewCodings.memo }).from(t.interviewCodings).where(eq(t.interviewCodings.id, passageId));
+		expect(row.memo).toBe('Set i tre interview');
+		await createTestUser(handle.db, { username: 'ana2', projectId, role: 'analyst' });
+		const other = await signIn(app, 'ana2');
+		expect((await other.delete(`${base}/interview-codings/${passageId}`)).status).toBe(404);
+		expect((await other.patch(`${base}/interview-codings/${passageId}`, { memo: null })).status).toBe(404);
+	});
+
 	it('keeps interview passages with their codes when codes are merged, and a codebook in use by them', async () => {
 		const db = handle.db;
 		const [into] = await db

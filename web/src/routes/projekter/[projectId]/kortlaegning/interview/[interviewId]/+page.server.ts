@@ -2,7 +2,7 @@
 // it is audited by the API; only roles with routines:write get here), the codebooks and the
 // interview's codings, and the same action names as the case page (code, memo, uncode) so
 // CodingPanel.svelte works unchanged.
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { apiClient, expectOk } from '$lib/api';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,6 +22,13 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 const toOffset = (value: FormDataEntryValue | null) => (value === null || value === '' ? NaN : Number(value));
 
 export const actions: Actions = {
+	delete: async ({ fetch, url, params }) => {
+		const response = await apiClient(fetch, url.origin).api.projects[':projectId'].interviews[':interviewId'].$delete({
+			param: { projectId: params.projectId, interviewId: params.interviewId }
+		});
+		if (!response.ok) return fail(response.status, { problem: 'delete_failed' });
+		redirect(303, `/projekter/${params.projectId}/kortlaegning`);
+	},
 	code: async ({ request, fetch, url, params }) => {
 		const form = await request.formData();
 		const response = await apiClient(fetch, url.origin).api.projects[':projectId'].interviews[':interviewId'].codings.$post({
