@@ -29,6 +29,7 @@ import { memoRoutes } from './routes/memos';
 import { importRoutes } from './routes/imports';
 import { caseVariableRoutes } from './routes/case-variables';
 import { literatureRoutes } from './routes/literature';
+import { routineRoutes } from './routes/routines';
 import { log } from './log';
 
 /** What the services need (the CLI passes these without an HTTP app). */
@@ -78,7 +79,8 @@ export function createApp(options: AppOptions) {
 		.route('/projects/:projectId', memoRoutes(deps))
 		.route('/projects/:projectId/imports', importRoutes(deps))
 		.route('/projects/:projectId', caseVariableRoutes(deps))
-		.route('/projects/:projectId/literature', literatureRoutes(deps));
+		.route('/projects/:projectId/literature', literatureRoutes(deps))
+		.route('/projects/:projectId', routineRoutes(deps));
 
 	checkRouteRules(app.routes);
 

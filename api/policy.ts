@@ -119,7 +119,28 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`GET ${P}/literature/:referenceId`]: project('project:read'),
 	// Ranking reads the library only (POST for a long query text, kept out of the URL).
 	[`POST ${P}/literature/rank`]: project('project:read'),
-	[`POST ${P}/literature/imports`]: project('literature:write')
+	[`POST ${P}/literature/imports`]: project('literature:write'),
+
+	// Step 1. Interview transcripts are read and coded by those who map routines
+	// (routines:write): a practitioner's cases:text covers only their own cases, and
+	// leaders see no transcripts. The list (role, unit, date, counts), the map and the
+	// report are for the whole project; excerpts in them only with routines:write.
+	[`GET ${P}/interviews`]: project('project:read'),
+	[`POST ${P}/interviews`]: project('routines:write'),
+	[`GET ${P}/interviews/:interviewId`]: project('routines:write'),
+	[`DELETE ${P}/interviews/:interviewId`]: project('routines:write'),
+	[`POST ${P}/interviews/:interviewId/codings`]: project('routines:write'),
+	[`PATCH ${P}/interview-codings/:codingId`]: project('routines:write'),
+	[`DELETE ${P}/interview-codings/:codingId`]: project('routines:write'),
+	[`GET ${P}/interview-passages`]: project('routines:write'),
+	[`GET ${P}/map`]: project('project:read'),
+	[`POST ${P}/map/nodes`]: project('routines:write'),
+	[`PUT ${P}/map/nodes/:nodeId`]: project('routines:write'),
+	[`DELETE ${P}/map/nodes/:nodeId`]: project('routines:write'),
+	[`POST ${P}/map/flows`]: project('routines:write'),
+	[`PATCH ${P}/map/flows/:flowId`]: project('routines:write'),
+	[`DELETE ${P}/map/flows/:flowId`]: project('routines:write'),
+	[`GET ${P}/map/report.html`]: project('project:read')
 };
 
 export const SESSION_COOKIE = '__Host-effekt_session';

@@ -496,3 +496,99 @@ export const literatureReferences = pgTable(
 		index('literature_references_batch').on(t.batchId)
 	]
 );
+
+// ---- Step 1: interviews and the routine map --------------------------------------------
+
+/** Interview transcripts (step 1): pseudonymised like journals before they are stored. The
+ * interviewee is described by role and unit only (never a name). `sha256` is of the stored
+ * (pseudonymised) text, so adding the same transcript twice adds nothing. */
+export const interviews = pgTable(
+	'interviews',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		intervieweeRole: text('interviewee_role').notNull(),
+		unit: text('unit').notNull(),
+		interviewDate: date('interview_date').notNull(),
+		text: text('text').notNull(),
+		sha256: text('sha256').notNull(),
+		/** Counts per identifier kind replaced on the way in (never the originals). */
+		identifiersReplaced: jsonb('identifiers_replaced').notNull().default({}),
+		createdBy: uuid('created_by').notNull().references(() => users.id),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('interviews_text').on(t.projectId, t.sha256)]
+);
+
+/** Codings of interview passages. Kept apart from `codings` (which belong to cases) so that
+ * findings, agreement, adjudication, case variables and exports never meet them. */
+export const interviewCodings = pgTable(
+	'interview_codings',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		interviewId: uuid('interview_id').notNull().references(() => interviews.id, { onDelete: 'cascade' }),
+		codeId: uuid('code_id').notNull().references(() => codes.id),
+		/** UTF-16 offsets into the stored (pseudonymised) transcript. */
+		startOffset: integer('start_offset').notNull(),
+		endOffset: integer('end_offset').notNull(),
+		coderId: uuid('coder_id').notNull().references(() => users.id),
+		memo: text('memo'),
+		createdAt: createdAt()
+	},
+	(t) => [index('interview_codings_interview').on(t.interviewId), check('interview_codings_span', sql`${t.startOffset} >= 0 and ${t.endOffset} > ${t.startOffset}`)]
+);
+
+export const routineNodeKind = pgEnum('routine_node_kind', ['actor', 'system', 'artefact']);
+export const routineSide = pgEnum('routine_side', ['authority', 'provider']);
+export const routineFlowStatus = pgEnum('routine_flow_status', ['working', 'duplicated', 'broken', 'conflicting']);
+
+/** Nodes of the routine map: actors (role, unit, side), systems and artefacts (a code of the
+ * project's artefacts codebook). */
+export const routineNodes = pgTable(
+	'routine_nodes',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		kind: routineNodeKind('kind').notNull(),
+		label: text('label').notNull(),
+		role: text('role'),
+		unit: text('unit'),
+		side: routineSide('side'),
+		/** For systems: case_system, fit_platform, spreadsheet, other. */
+		systemKind: text('system_kind'),
+		artefactCodeId: uuid('artefact_code_id').references(() => codes.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('routine_nodes_project').on(t.projectId)]
+);
+
+/** Flows of the routine map: who hands what (artefact) to whom, through which system, how often. */
+export const routineFlows = pgTable(
+	'routine_flows',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		fromNodeId: uuid('from_node_id').notNull().references(() => routineNodes.id, { onDelete: 'cascade' }),
+		toNodeId: uuid('to_node_id').notNull().references(() => routineNodes.id, { onDelete: 'cascade' }),
+		artefactCodeId: uuid('artefact_code_id').references(() => codes.id),
+		systemNodeId: uuid('system_node_id').references(() => routineNodes.id, { onDelete: 'set null' }),
+		frequency: text('frequency'),
+		status: routineFlowStatus('status').notNull().default('working'),
+		note: text('note'),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('routine_flows_project').on(t.projectId)]
+);
+
+/** The interview passages (coded spans) that show a flow's status. */
+export const routineFlowPassages = pgTable(
+	'routine_flow_passages',
+	{
+		flowId: uuid('flow_id').notNull().references(() => routineFlows.id, { onDelete: 'cascade' }),
+		interviewCodingId: uuid('interview_coding_id').notNull().references(() => interviewCodings.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.flowId, t.interviewCodingId] })]
+);

@@ -8,7 +8,7 @@ import { CODE_ID_PATTERN, flattenCodes, loadCodebooks } from '../../codebooks/in
 import { CSV_COLUMNS, deriveCodeId, fromCodebookCsv, fromQdc, type ExchangeProblem, type ReadCodeFields } from '../../pipelines/codebook-exchange';
 import { ImportFileError } from '../../pipelines/import/types';
 import type { Database } from '../db/client';
-import { codebooks, codes, codings, journalEntries, memos, suggestions } from '../db/schema';
+import { codebooks, codes, codings, interviewCodings, journalEntries, memos, suggestions } from '../db/schema';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import type { ProjectAccess } from './access';
@@ -252,6 +252,8 @@ export async function mergeCodes(db: Database, access: ProjectAccess, codebookKe
 			}
 			const movedCodings = await tx.update(codings).set({ codeId: into.id }).where(eq(codings.codeId, from.id)).returning({ id: codings.id });
 			const movedSuggestions = await tx.update(suggestions).set({ codeId: into.id }).where(eq(suggestions.codeId, from.id)).returning({ id: suggestions.id });
+			// Interview passages (step 1) follow their code too; they are not counted among the case codings.
+			await tx.update(interviewCodings).set({ codeId: into.id }).where(eq(interviewCodings.codeId, from.id));
 			const movedEntries = await tx.update(journalEntries).set({ artefactCodeId: into.id }).where(eq(journalEntries.artefactCodeId, from.id)).returning({ id: journalEntries.id });
 			// Children go last under B, in their order; renumber puts them there.
 			const children = await tx
@@ -360,11 +362,13 @@ export async function removeCodebook(db: Database, access: ProjectAccess, key: s
 		const book = await findCodebook(tx, access.projectId, key);
 		const ids = (await treeRows(tx, book.id)).map((r) => r.id);
 		const [{ n: codingCount }] = ids.length ? await tx.select({ n: count() }).from(codings).where(inArray(codings.codeId, ids)) : [{ n: 0 }];
+		// Interview codings (step 1) count as codings here: their passages would otherwise lose their code.
+		const [{ n: interviewCount }] = ids.length ? await tx.select({ n: count() }).from(interviewCodings).where(inArray(interviewCodings.codeId, ids)) : [{ n: 0 }];
 		const [{ n: entryCount }] = ids.length ? await tx.select({ n: count() }).from(journalEntries).where(inArray(journalEntries.artefactCodeId, ids)) : [{ n: 0 }];
-		if (codingCount || entryCount) {
-			throw new AppError('conflict', `codebook "${key}" is in use (${codingCount} codings, ${entryCount} classified entries): retire its codes instead`, {
+		if (codingCount || entryCount || interviewCount) {
+			throw new AppError('conflict', `codebook "${key}" is in use (${codingCount + interviewCount} codings, ${entryCount} classified entries): retire its codes instead`, {
 				reason: 'has_codings',
-				codings: codingCount,
+				codings: codingCount + interviewCount,
 				entries: entryCount
 			});
 		}
