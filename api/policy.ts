@@ -113,7 +113,13 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`GET ${P}/imports/uploads/:uploadId/preview`]: project('import:write'),
 	[`PUT ${P}/imports/mappings/:kind`]: project('import:write'),
 	[`GET ${P}/imports/jobs/:jobId`]: project('import:write'),
-	[`GET ${P}/imports/batches/:batchId/rejected.csv`]: project('import:write')
+	[`GET ${P}/imports/batches/:batchId/rejected.csv`]: project('import:write'),
+	// Exports: pseudonymised case rows for export:data (analysts, researchers, administrators);
+	// text only for roles that also read it (the service checks cases:text). A .qdpx import
+	// adds cases, entries, codes and codings: an import.
+	[`GET ${P}/exports`]: project('export:data'),
+	[`GET ${P}/exports/:format`]: project('export:data'),
+	[`POST ${P}/qdpx-imports`]: project('import:write')
 };
 
 export const SESSION_COOKIE = '__Host-effekt_session';
