@@ -77,7 +77,10 @@ describe.each(testDatabases())('effekt export on $kind', (kind) => {
 			await handle.close();
 		}
 	}, 180_000);
+});
 
+// No database is opened for a usage error, so this runs once.
+describe('effekt export usage', () => {
 	it('answers usage errors with exit code 2 and one line on stderr', () => {
 		for (const args of [['export'], ['export', 'sav', '--out', 'x'], ['export', 'json'], ['export', 'csv', '--out', 'x', '--dialect', 'excel']]) {
 			const result = effekt([...args, '--db', 'postgres://127.0.0.1:1/none']);
@@ -85,5 +88,5 @@ describe.each(testDatabases())('effekt export on $kind', (kind) => {
 			expect(result.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
 			expect(result.stdout).toBe('');
 		}
-	});
+	}, 300_000);
 });

@@ -120,7 +120,8 @@ export function buildQdpx(project: ExportProject, dataset: Dataset, options: Exp
 			const row = dataset.cases.rows[index];
 			variables.forEach((v, i) => {
 				const value = row[i + 1];
-				if (value === null) return;
+				// Missing, or an empty list (no settings): nothing to write, as in the CSV's empty cell.
+				if (value === null || value === '') return;
 				lines.push(`\t\t\t<VariableValue><VariableRef targetGUID="${guid('variable', v.name)}"/>${valueElement(v, value)}</VariableValue>`);
 			});
 			if (options.includeText) for (const entry of c.entries) lines.push(`\t\t\t<SourceRef targetGUID="${sourceGuid(entry.id)}"/>`);
