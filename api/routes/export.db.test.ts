@@ -107,7 +107,7 @@ describe.each(testDatabases())('exports through the API on $kind', (kind) => {
 		if (tmp) rmSync(tmp, { recursive: true, force: true });
 	});
 
-	it('leaves journal text, memos and CPR-like numbers out of every file of every format without "include text"', async () => {
+	it('leaves journal text, memos, case numbers, usernames and CPR-like numbers out of every file of every format without "include text"', async () => {
 		const exports = [
 			['/exports/csv', true],
 			['/exports/csv?dialect=excel-da', true],
@@ -118,6 +118,10 @@ describe.each(testDatabases())('exports through the API on $kind', (kind) => {
 		// Passages of every stored entry long enough to be text rather than a code label.
 		const passages = entryTexts.flatMap((text) => (text.length >= 40 ? [text.slice(0, 40), text.slice(-40)] : []));
 		passages.push('Drengen 🙂 fortæller', 'Sagen viser tydelig alliance', 'Tydelig målenighed');
+		// The municipal case numbers ("2019-0010003") and the coders' usernames stay inside too.
+		const numbers = (await handle.db.select({ n: t.cases.sourceCaseId }).from(t.cases).where(eq(t.cases.projectId, projectId))).map((c) => c.n);
+		expect(numbers.every((n) => /^\d{4}-\d{7}$/.test(n))).toBe(true);
+		passages.push(...numbers, 'analytiker_a', 'anna');
 		for (const client of [analyst, researcher]) {
 			for (const [path, zipped] of exports) {
 				const { body } = await download(client, path);
