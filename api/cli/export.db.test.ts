@@ -76,7 +76,7 @@ describe.each(testDatabases())('effekt export on $kind', (kind) => {
 		} finally {
 			await handle.close();
 		}
-	}, 180_000);
+	}, 400_000);
 });
 
 // No database is opened for a usage error, so this runs once.
