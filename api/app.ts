@@ -30,6 +30,7 @@ import { importRoutes } from './routes/imports';
 import { caseVariableRoutes } from './routes/case-variables';
 import { literatureRoutes } from './routes/literature';
 import { routineRoutes } from './routes/routines';
+import { exportRoutes } from './routes/export';
 import { log } from './log';
 
 /** What the services need (the CLI passes these without an HTTP app). */
@@ -80,7 +81,8 @@ export function createApp(options: AppOptions) {
 		.route('/projects/:projectId/imports', importRoutes(deps))
 		.route('/projects/:projectId', caseVariableRoutes(deps))
 		.route('/projects/:projectId/literature', literatureRoutes(deps))
-		.route('/projects/:projectId', routineRoutes(deps));
+		.route('/projects/:projectId', routineRoutes(deps))
+		.route('/projects/:projectId', exportRoutes(deps));
 
 	checkRouteRules(app.routes);
 

@@ -33,6 +33,8 @@ const limitBody = bodyLimit({
 
 export const smallBodies: MiddlewareHandler = async (c, next) => {
 	if (c.req.method === 'POST' && c.req.path.endsWith('/imports/uploads')) return next();
+	// A .qdpx import has its own limit (api/routes/export.ts).
+	if (c.req.method === 'POST' && c.req.path.endsWith('/qdpx-imports')) return next();
 	return limitBody(c, next);
 };
 

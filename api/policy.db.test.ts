@@ -102,7 +102,8 @@ describe.each(testDatabases())('role matrix on $kind', (kind) => {
 			batchId: '00000000-0000-4000-8000-000000000000',
 			referenceId: '00000000-0000-4000-8000-000000000000',
 			kind: 'journals',
-			key: 'alliance'
+			key: 'alliance',
+			format: 'json'
 		});
 		clients.set('anonymous', (await import('./testing/auth')).testClient(app));
 		for (const caller of CALLERS.filter((c) => c !== 'anonymous')) clients.set(caller, await signIn(app, caller));

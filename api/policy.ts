@@ -140,7 +140,13 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`POST ${P}/map/flows`]: project('routines:write'),
 	[`PATCH ${P}/map/flows/:flowId`]: project('routines:write'),
 	[`DELETE ${P}/map/flows/:flowId`]: project('routines:write'),
-	[`GET ${P}/map/report.html`]: project('project:read')
+	[`GET ${P}/map/report.html`]: project('project:read'),
+	// Exports: pseudonymised case rows for export:data (analysts, researchers, administrators);
+	// text only for roles that also read it (the service checks cases:text). A .qdpx import
+	// adds cases, entries, codes and codings: an import.
+	[`GET ${P}/exports`]: project('export:data'),
+	[`GET ${P}/exports/:format`]: project('export:data'),
+	[`POST ${P}/qdpx-imports`]: project('import:write')
 };
 
 export const SESSION_COOKIE = '__Host-effekt_session';

@@ -10,12 +10,13 @@ import { startRuntime, type Runtime } from '../runtime';
 import type { Command } from './command';
 import { analyseCommand } from './commands/analyse';
 import { demoCommand } from './commands/demo';
+import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 import { statsCommand } from './commands/stats';
 import { CliError, createOutput, type Output } from './output';
 
-const commands: Command[] = [analyseCommand, demoCommand, importCommand, serveCommand, statsCommand];
+const commands: Command[] = [analyseCommand, demoCommand, importCommand, serveCommand, statsCommand, exportCommand];
 
 const globalOptions = {
 	db: { type: 'string' },

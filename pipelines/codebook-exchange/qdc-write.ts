@@ -21,10 +21,34 @@ export interface QdcExportOptions {
  * @throws Error when `guids` or `colors` give a value the schema refuses, or a GUID twice.
  */
 export function toQdc(codebook: ExchangeCodebook, options: QdcExportOptions): string {
+	if (codebook.codes.length === 0) throw new Error(`codebook "${codebook.id}" has no codes, and a REFI-QDA codebook needs at least one`);
+	const lines: string[] = [];
+	lines.push('<?xml version="1.0" encoding="UTF-8"?>');
+	lines.push(`<CodeBook xmlns="${QDC_NAMESPACE}" origin="${attr(effektOrigin(codebook, options.lang))}">`);
+	lines.push('\t<Codes>');
+	lines.push(...qdcCodeLines(codebook, options, 2));
+	lines.push('\t</Codes>');
+	lines.push('</CodeBook>');
+	return `${lines.join('\n')}\n`;
+}
+
+export interface CodeLineOptions extends QdcExportOptions {
+	/** GUIDs already used in the document (a project file holds several codebooks); filled in. */
+	usedGuids?: Map<string, string>;
+	/** Extra child elements of a code after its Description (a project's `<NoteRef>`s), unindented. */
+	extra?: (codeId: string) => string[];
+}
+
+/**
+ * The `<Code>` elements of a codebook's tree, one line each, indented by `depth` tabs: the
+ * same elements in a QDC file and in a REFI-QDA project (Project.xsd's CodeType is the
+ * codebook's plus NoteRef).
+ * @throws Error when `guids` or `colors` give a value the schema refuses, or a GUID twice.
+ */
+export function qdcCodeLines(codebook: ExchangeCodebook, options: CodeLineOptions, depth: number): string[] {
 	const { lang } = options;
 	const guidOf = options.guids ?? ((codeId: string) => codeGuid(codebook.id, codeId));
-	const usedGuids = new Map<string, string>();
-	if (codebook.codes.length === 0) throw new Error(`codebook "${codebook.id}" has no codes, and a REFI-QDA codebook needs at least one`);
+	const usedGuids = options.usedGuids ?? new Map<string, string>();
 	const lines: string[] = [];
 
 	const writeCode = (code: ExchangeCode, depth: number) => {
@@ -42,17 +66,12 @@ export function toQdc(codebook: ExchangeCodebook, options: QdcExportOptions): st
 		lines.push(`${indent}<Code ${attributes}>`);
 		// No indentation inside Description: its whitespace is content.
 		lines.push(`${indent}\t<Description>${text(writeDescription(code, lang))}</Description>`);
+		for (const extra of options.extra?.(code.id) ?? []) lines.push(`${indent}\t${extra}`);
 		for (const child of code.children ?? []) writeCode(child, depth + 1);
 		lines.push(`${indent}</Code>`);
 	};
-
-	lines.push('<?xml version="1.0" encoding="UTF-8"?>');
-	lines.push(`<CodeBook xmlns="${QDC_NAMESPACE}" origin="${attr(effektOrigin(codebook, lang))}">`);
-	lines.push('\t<Codes>');
-	for (const code of codebook.codes) writeCode(code, 2);
-	lines.push('\t</Codes>');
-	lines.push('</CodeBook>');
-	return `${lines.join('\n')}\n`;
+	for (const code of codebook.codes) writeCode(code, depth);
+	return lines;
 }
 
 /** `Effekt codebook=alliance version=1.0.0 lang=da`: readable, and read back by fromQdc. */

@@ -1,0 +1,91 @@
+// Messages of the export page (step "Eksport"): the formats, the privacy options, the
+// list of earlier exports and the REFI-QDA import.
+import type { Locale } from './i18n';
+
+const da = {
+	title: 'Eksport',
+	intro:
+		'Datasættet har én række pr. sag (sagsvariable, FIT-mål for klient og netværk, koder som 0/1 og antal), en lang tabel med kodninger og en kodebog med variabelnavne, etiketter, typer og værdietiketter. Sager og behandlere står med pseudonymer; fødselsoplysninger kun som aldersgrupper.',
+	formats: 'Format',
+	csv: 'CSV (zip med tre filer)',
+	csvHint: 'Standard: komma og decimalpunktum, til R (read.csv) og SPSS. Dansk Excel: semikolon, decimalkomma og BOM, åbnes med dobbeltklik.',
+	dialect: 'CSV-variant',
+	dialectStandard: 'Standard (R, SPSS)',
+	dialectExcel: 'Dansk Excel',
+	xlsx: 'Excel (XLSX)',
+	json: 'JSON',
+	qdpx: 'REFI-QDA-projekt (QDPX)',
+	qdpxHint: 'Til NVivo, MAXQDA, ATLAS.ti og QualCoder: kodebogen, sagerne med variable og, med tekst, notaterne med kodede passager og memoer. Kodebøgerne alene (QDC) eksporteres under Kodebøger.',
+	options: 'Privatliv',
+	includeText: 'Medtag tekst (pseudonymiseret journaltekst og memoer)',
+	includeTextHint: 'Fritekst kan stadig rumme personoplysninger, som pseudonymiseringen ikke fandt. Lad den være ude, medmindre analysen kræver den.',
+	noTextRight: 'Din rolle må eksportere pseudonymiserede sagsrækker, men ikke tekst.',
+	shiftDates: 'Forskyd datoer (samme tilfældige antal dage inden for hver sag)',
+	download: 'Hent {format}',
+	logged: 'Hver eksport skrives i loggen med hvem, hvornår, valg, antal rækker og filernes SHA-256.',
+	earlier: 'Tidligere eksporter',
+	noEarlier: 'Ingen eksporter endnu.',
+	when: 'Tidspunkt',
+	who: 'Bruger',
+	what: 'Format',
+	rows: 'Rækker',
+	checksum: 'SHA-256',
+	withText: 'med tekst',
+	withoutText: 'uden tekst',
+	shifted: 'datoer forskudt',
+	rowsText: '{cases} sager, {codings} kodninger',
+	importTitle: 'Importér REFI-QDA-projekt',
+	importHint: 'Kodebog, tekstkilder og kodninger fra et andet QDA-værktøj (eller fra en eksport med tekst) bliver til sager, notater og kodninger her. Teksten pseudonymiseres, før den gemmes. Samme fil to gange tilføjer intet.',
+	importFile: 'QDPX-fil',
+	importButton: 'Importér',
+	imported: 'Importeret: {cases} nye sager, {entries} notater, {codings} kodninger ({skipped} passager sprunget over).',
+	duplicate: 'Filen er importeret før; intet blev tilføjet.',
+	importFailed: 'Filen kunne ikke importeres: {message}',
+	noFile: 'Vælg en fil.'
+};
+
+const en: typeof da = {
+	title: 'Export',
+	intro:
+		'The dataset has one row per case (case variables, FIT metrics for client and collateral raters, codes as 0/1 and counts), a long table of codings and a codebook with variable names, labels, types and value labels. Cases and practitioners appear as pseudonyms; birth information only as age bands.',
+	formats: 'Format',
+	csv: 'CSV (zip of three files)',
+	csvHint: 'Standard: comma and decimal point, for R (read.csv) and SPSS. Danish Excel: semicolon, decimal comma and BOM, opens by double-click.',
+	dialect: 'CSV variant',
+	dialectStandard: 'Standard (R, SPSS)',
+	dialectExcel: 'Danish Excel',
+	xlsx: 'Excel (XLSX)',
+	json: 'JSON',
+	qdpx: 'REFI-QDA project (QDPX)',
+	qdpxHint: 'For NVivo, MAXQDA, ATLAS.ti and QualCoder: the codebook, the cases with variables and, with text, the entries with coded passages and memos. Codebooks alone (QDC) are exported under Codebooks.',
+	options: 'Privacy',
+	includeText: 'Include text (pseudonymised journal text and memos)',
+	includeTextHint: 'Free text may still hold personal data the pseudonymisation missed. Leave it out unless the analysis needs it.',
+	noTextRight: 'Your role may export pseudonymised case rows, but not text.',
+	shiftDates: 'Shift dates (by the same random number of days within each case)',
+	download: 'Download {format}',
+	logged: 'Every export is logged with who, when, the options, row counts and the SHA-256 of its files.',
+	earlier: 'Earlier exports',
+	noEarlier: 'No exports yet.',
+	when: 'When',
+	who: 'User',
+	what: 'Format',
+	rows: 'Rows',
+	checksum: 'SHA-256',
+	withText: 'with text',
+	withoutText: 'without text',
+	shifted: 'dates shifted',
+	rowsText: '{cases} cases, {codings} codings',
+	importTitle: 'Import a REFI-QDA project',
+	importHint: 'The codebook, text sources and codings of another QDA tool (or of an export with text) become cases, entries and codings here. The text is pseudonymised before it is stored. The same file twice adds nothing.',
+	importFile: 'QDPX file',
+	importButton: 'Import',
+	imported: 'Imported: {cases} new cases, {entries} entries, {codings} codings ({skipped} passages skipped).',
+	duplicate: 'The file was imported before; nothing was added.',
+	importFailed: 'The file could not be imported: {message}',
+	noFile: 'Choose a file.'
+};
+
+export const exportMessages: Record<Locale, typeof da> = { da, en };
+
+export const fillIn = (template: string, values: Record<string, string | number | boolean>) => template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
