@@ -446,3 +446,53 @@ export const adjudications = pgTable('adjudications', {
 	finishedAt: timestamp('finished_at', { withTimezone: true }),
 	rejectedUnits: jsonb('rejected_units').$type<string[]>().notNull().default([])
 });
+
+// ---------------------------------------------------------------------------------------
+// Literature (step 5): the project's reference library, imported from RIS, BibTeX and
+// PubMed/MEDLINE files (pipelines/literature/, api/services/literature-import.ts). Each
+// reference remembers the batch and the line of the file it came from.
+
+/** One imported study reference. `doi` is stored normalised (lower case, no resolver
+ * prefix) and `dedupeKey` is the normalised title + year + first author's family name
+ * (pipelines/literature/dedupe.ts): an import skips a record whose DOI, PMID or key (when
+ * no DOI/PMID contradicts it) is already in the project's library. */
+export const literatureReferences = pgTable(
+	'literature_references',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		batchId: uuid('batch_id').references(() => importBatches.id),
+		/** The line of the file the record starts on (1-based). */
+		sourceLine: integer('source_line').notNull(),
+		/** Normalised reference type: article, book, chapter, conference, thesis, report, other. */
+		type: text('type').notNull(),
+		/** Null when the source has none (some RIS records carry only notes or a DOI). */
+		title: text('title'),
+		abstract: text('abstract'),
+		/** "Family, Given" per author, in the order of the source. */
+		authors: jsonb('authors').$type<string[]>().notNull().default([]),
+		year: integer('year'),
+		journal: text('journal'),
+		volume: text('volume'),
+		issue: text('issue'),
+		pages: text('pages'),
+		doi: text('doi'),
+		pmid: text('pmid'),
+		url: text('url'),
+		keywords: jsonb('keywords').$type<string[]>().notNull().default([]),
+		/** ISO 639-1 code when recognised ('en', 'da', ...), else the source's own value. */
+		language: text('language'),
+		/** The source's fields this table has no column for (tag or field name → values),
+		 * and the source format and type as written ('format', 'source_type'). */
+		extra: jsonb('extra').$type<Record<string, string[]>>().notNull().default({}),
+		/** Null without a title: such a record is matched by DOI or PMID only. */
+		dedupeKey: text('dedupe_key'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('literature_references_doi').on(t.projectId, t.doi).where(sql`${t.doi} is not null`),
+		uniqueIndex('literature_references_pmid').on(t.projectId, t.pmid).where(sql`${t.pmid} is not null`),
+		index('literature_references_dedupe').on(t.projectId, t.dedupeKey),
+		index('literature_references_batch').on(t.batchId)
+	]
+);
