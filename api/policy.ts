@@ -113,7 +113,20 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`GET ${P}/imports/uploads/:uploadId/preview`]: project('import:write'),
 	[`PUT ${P}/imports/mappings/:kind`]: project('import:write'),
 	[`GET ${P}/imports/jobs/:jobId`]: project('import:write'),
-	[`GET ${P}/imports/batches/:batchId/rejected.csv`]: project('import:write')
+	[`GET ${P}/imports/batches/:batchId/rejected.csv`]: project('import:write'),
+
+	// Literature mirror (issue 9): screening, study coding, the mirror view and its report.
+	[`GET ${P}/literature/screening`]: project('project:read'),
+	[`GET ${P}/literature/screening/prisma`]: project('project:read'),
+	[`PUT ${P}/literature/screening/:referenceId`]: project('literature:write'),
+	[`POST ${P}/literature/screening/:referenceId/resolution`]: project('literature:write'),
+	[`GET ${P}/literature/studies`]: project('project:read'),
+	[`GET ${P}/literature/studies/:referenceId`]: project('project:read'),
+	[`PUT ${P}/literature/studies/:referenceId`]: project('literature:write'),
+	[`POST ${P}/literature/studies/:referenceId/effect-sizes`]: project('literature:write'),
+	[`DELETE ${P}/literature/effect-sizes/:effectSizeId`]: project('literature:write'),
+	[`GET ${P}/literature/mirror`]: project('project:read'),
+	[`GET ${P}/literature/mirror/report.html`]: project('project:read')
 };
 
 export const SESSION_COOKIE = '__Host-effekt_session';

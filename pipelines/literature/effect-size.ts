@@ -107,30 +107,31 @@ function groupSizes(input: EffectSizeInput): { n1: number; n2: number } {
 }
 
 /** Why an input cannot be converted, or null. Names the field so a form can show it. */
-export function effectSizeProblem(input: EffectSizeInput): string | null {
-	if (!EFFECT_SIZE_TYPES.includes(input.type)) return `type must be one of ${EFFECT_SIZE_TYPES.join(', ')}`;
-	if (!Number.isFinite(input.value)) return 'value must be a number';
-	if (!Number.isInteger(input.n) || input.n < 4) return 'n must be a whole number of at least 4 (the variance of z is 1 / (n - 3))';
-	if (input.type === 'r' && (input.value <= -1 || input.value >= 1)) return 'an r must lie strictly between -1 and 1';
-	if (input.type === 'or' && input.value <= 0) return 'an odds ratio must be above 0';
+export function effectSizeProblem(input: EffectSizeInput): { field: string; message: string } | null {
+	const problem = (field: string, message: string) => ({ field, message });
+	if (!EFFECT_SIZE_TYPES.includes(input.type)) return problem('type', `type must be one of ${EFFECT_SIZE_TYPES.join(', ')}`);
+	if (!Number.isFinite(input.value)) return problem('value', 'value must be a number');
+	if (!Number.isInteger(input.n) || input.n < 4) return problem('n', 'n must be a whole number of at least 4 (the variance of z is 1 / (n - 3))');
+	if (input.type === 'r' && (input.value <= -1 || input.value >= 1)) return problem('value', 'an r must lie strictly between -1 and 1');
+	if (input.type === 'or' && input.value <= 0) return problem('value', 'an odds ratio must be above 0');
 	const hasN1 = input.n1 != null;
 	const hasN2 = input.n2 != null;
-	if (hasN1 !== hasN2) return 'give both group sizes n1 and n2, or neither';
+	if (hasN1 !== hasN2) return problem('n1', 'give both group sizes n1 and n2, or neither');
 	if (hasN1 && hasN2) {
-		if (input.type === 'r') return 'group sizes belong to d, g and OR, not to r';
-		if (!Number.isInteger(input.n1) || !Number.isInteger(input.n2) || input.n1! < 1 || input.n2! < 1) return 'n1 and n2 must be whole numbers of at least 1';
-		if (input.n1! + input.n2! !== input.n) return `n1 + n2 (${input.n1! + input.n2!}) must equal n (${input.n})`;
+		if (input.type === 'r') return problem('n1', 'group sizes belong to d, g and OR, not to r');
+		if (!Number.isInteger(input.n1) || !Number.isInteger(input.n2) || input.n1! < 1 || input.n2! < 1) return problem('n1', 'n1 and n2 must be whole numbers of at least 1');
+		if (input.n1! + input.n2! !== input.n) return problem('n1', `n1 + n2 (${input.n1! + input.n2!}) must equal n (${input.n})`);
 	}
 	const hasLower = input.ciLower != null;
 	const hasUpper = input.ciUpper != null;
-	if (hasLower !== hasUpper) return 'give both ends of the confidence interval, or neither';
+	if (hasLower !== hasUpper) return problem('ciLower', 'give both ends of the confidence interval, or neither');
 	if (hasLower && hasUpper) {
 		const lower = input.ciLower!;
 		const upper = input.ciUpper!;
-		if (!Number.isFinite(lower) || !Number.isFinite(upper)) return 'the confidence interval must be numbers';
-		if (!(lower <= input.value && input.value <= upper)) return `the confidence interval [${lower}, ${upper}] must contain the value ${input.value}`;
-		if (input.type === 'r' && (lower <= -1 || upper >= 1)) return 'the interval of an r must lie strictly between -1 and 1';
-		if (input.type === 'or' && lower <= 0) return 'the interval of an odds ratio must be above 0';
+		if (!Number.isFinite(lower) || !Number.isFinite(upper)) return problem('ciLower', 'the confidence interval must be numbers');
+		if (!(lower <= input.value && input.value <= upper)) return problem('ciLower', `the confidence interval [${lower}, ${upper}] must contain the value ${input.value}`);
+		if (input.type === 'r' && (lower <= -1 || upper >= 1)) return problem('ciLower', 'the interval of an r must lie strictly between -1 and 1');
+		if (input.type === 'or' && lower <= 0) return problem('ciLower', 'the interval of an odds ratio must be above 0');
 	}
 	return null;
 }
@@ -143,7 +144,7 @@ export function effectSizeProblem(input: EffectSizeInput): string | null {
  */
 export function convertEffectSize(input: EffectSizeInput): Defined<ConvertedEffectSize> {
 	const problem = effectSizeProblem(input);
-	if (problem) return undefinedStatistic(problem);
+	if (problem) return undefinedStatistic(`${problem.field}: ${problem.message}`);
 	const { n } = input;
 	const varianceZ = 1 / (n - 3);
 	const seZ = Math.sqrt(varianceZ);
