@@ -2,7 +2,17 @@
 // the screening page (web/src/lib/i18n-literature-mirror.ts re-exports them).
 import type { ExclusionReason } from './prisma';
 
-export const PRISMA_WORDS = {
+export interface PrismaWords {
+	identified: string;
+	duplicatesRemoved: string;
+	records: string;
+	screened: string;
+	excluded: string;
+	included: string;
+	reasons: Record<ExclusionReason, string>;
+}
+
+export const PRISMA_WORDS: Record<'da' | 'en', PrismaWords> = {
 	da: {
 		identified: 'Identificerede poster',
 		duplicatesRemoved: 'Dubletter fjernet',
@@ -18,7 +28,7 @@ export const PRISMA_WORDS = {
 			not_empirical: 'Ikke empirisk',
 			duplicate: 'Dublet',
 			language: 'Sprog'
-		} satisfies Record<ExclusionReason, string>
+		}
 	},
 	en: {
 		identified: 'Records identified',
@@ -35,6 +45,6 @@ export const PRISMA_WORDS = {
 			not_empirical: 'Not empirical',
 			duplicate: 'Duplicate',
 			language: 'Language'
-		} satisfies Record<ExclusionReason, string>
+		}
 	}
-} as const;
+};
