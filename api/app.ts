@@ -28,6 +28,7 @@ import { codebookAdminRoutes } from './routes/codebook-admin';
 import { memoRoutes } from './routes/memos';
 import { importRoutes } from './routes/imports';
 import { caseVariableRoutes } from './routes/case-variables';
+import { literatureRoutes } from './routes/literature';
 import { literatureMirrorRoutes } from './routes/literature-mirror';
 import { log } from './log';
 
@@ -78,7 +79,9 @@ export function createApp(options: AppOptions) {
 		.route('/projects/:projectId', memoRoutes(deps))
 		.route('/projects/:projectId/imports', importRoutes(deps))
 		.route('/projects/:projectId', caseVariableRoutes(deps))
-		.route('/projects/:projectId', literatureMirrorRoutes(deps));
+		// Before the library's /literature/:referenceId, so /literature/screening etc. are not taken for ids.
+		.route('/projects/:projectId', literatureMirrorRoutes(deps))
+		.route('/projects/:projectId/literature', literatureRoutes(deps));
 
 	checkRouteRules(app.routes);
 

@@ -100,6 +100,7 @@ describe.each(testDatabases())('role matrix on $kind', (kind) => {
 			uploadId: '00000000-0000-4000-8000-000000000000',
 			jobId: '00000000-0000-4000-8000-000000000000',
 			batchId: '00000000-0000-4000-8000-000000000000',
+			referenceId: '00000000-0000-4000-8000-000000000000',
 			kind: 'journals',
 			key: 'alliance'
 		});

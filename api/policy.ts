@@ -126,7 +126,13 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`POST ${P}/literature/studies/:referenceId/effect-sizes`]: project('literature:write'),
 	[`DELETE ${P}/literature/effect-sizes/:effectSizeId`]: project('literature:write'),
 	[`GET ${P}/literature/mirror`]: project('project:read'),
-	[`GET ${P}/literature/mirror/report.html`]: project('project:read')
+	[`GET ${P}/literature/mirror/report.html`]: project('project:read'),
+	// Literature (step 5): published references, readable by every member; importing needs literature:write.
+	[`GET ${P}/literature`]: project('project:read'),
+	[`GET ${P}/literature/:referenceId`]: project('project:read'),
+	// Ranking reads the library only (POST for a long query text, kept out of the URL).
+	[`POST ${P}/literature/rank`]: project('project:read'),
+	[`POST ${P}/literature/imports`]: project('literature:write')
 };
 
 export const SESSION_COOKIE = '__Host-effekt_session';

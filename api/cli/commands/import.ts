@@ -7,6 +7,7 @@ import { resolveProject } from '../project-option';
 import { CliError } from '../output';
 import { progressBar } from '../progress';
 import type { Command } from '../command';
+import { importLiteratureCommand } from './import-literature';
 
 const KINDS = ['journals', 'cases', 'fit'] as const;
 const FORMATS = ['auto', 'csv', 'xlsx', 'docx-folder', 'fhir'] as const;
@@ -38,17 +39,20 @@ function humanReport(r: ImportReport): string {
 
 export const importCommand: Command = {
 	name: 'import',
-	summary: 'import a journal, case or FIT export as one batch',
-	usage: 'effekt import journals|cases|fit <file|dir> [--project P] [--skip-invalid] [--format F] [--map "Header=field"] [--json]',
+	summary: 'import a journal, case or FIT export, or a literature file, as one batch',
+	usage: 'effekt import journals|cases|fit|literature <file|dir> [--project P] [--skip-invalid] [--format F] [--map "Header=field"] [--json]',
 	options: {
 		project: { type: 'string' },
 		'skip-invalid': { type: 'boolean', default: false },
 		format: { type: 'string', default: 'auto' },
 		map: { type: 'string', multiple: true, default: [] }
 	},
-	async run({ positionals, values, openRuntime, out }) {
+	async run(context) {
+		const { positionals, values, openRuntime, out } = context;
 		const [kind, path, ...extra] = positionals;
-		if (!KINDS.includes(kind as never)) throw new CliError(`expected what to import (${KINDS.join(', ')}), got "${kind ?? ''}"`, 2);
+		// RIS, BibTeX, PubMed: the project's reference library (step 5), its own importer.
+		if (kind === 'literature') return importLiteratureCommand(context);
+		if (!KINDS.includes(kind as never)) throw new CliError(`expected what to import (${KINDS.join(', ')}, literature), got "${kind ?? ''}"`, 2);
 		if (!path || extra.length) throw new CliError(`expected one file or folder after "${kind}"`, 2);
 		const format = FORMAT_ALIASES[values.format as string] ?? (values.format as (typeof FORMATS)[number]);
 		if (!FORMATS.includes(format)) throw new CliError(`--format: expected one of ${FORMATS.join(', ')}, got "${values.format}"`, 2);
