@@ -10,6 +10,8 @@ import { codes, literatureEffectSizes, literatureReferences, literatureStudies, 
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import { convertEffectSize, effectSizeProblem, type EffectSizeInput, type EffectSizeType } from '../../pipelines/literature/effect-size';
+import { effectSizeDrafts, type EffectSizeDraft } from '../../pipelines/literature/effect-size-proposals';
+import { readAbstract } from '../../pipelines/literature/statistics';
 import { isUndefinedStatistic } from '../../pipelines/stats/result';
 import type { ProjectAccess } from './access';
 import { audit } from './audit';
@@ -74,9 +76,13 @@ export async function listStudies(db: Database, access: ProjectAccess): Promise<
 	return loadStudies(db, access.projectId, included);
 }
 
-export async function getStudy(db: Database, access: ProjectAccess, referenceId: string): Promise<Study> {
+/** One included study, with effect-size drafts from the statistics its (English) abstract reports. */
+export async function getStudy(db: Database, access: ProjectAccess, referenceId: string): Promise<Study & { drafts: EffectSizeDraft[] }> {
 	await includedReference(db, access, referenceId);
-	return (await loadStudies(db, access.projectId, [referenceId]))[0];
+	const study = (await loadStudies(db, access.projectId, [referenceId]))[0];
+	const [ref] = await db.select({ language: literatureReferences.language }).from(literatureReferences).where(eq(literatureReferences.id, referenceId));
+	const drafts = study.abstract ? effectSizeDrafts(readAbstract(study.abstract, ref.language).statistics) : [];
+	return { ...study, drafts };
 }
 
 async function loadStudies(db: Database, projectId: string, referenceIds: string[]): Promise<Study[]> {

@@ -1,3 +1,4 @@
+/// <reference path="./snowball-stemmers.d.ts" />
 // BM25 ranking of references against a query (the local finding's description), with
 // wink-nlp's BM25 vectorizer. English text: wink's tokens, stop words out, wink's stems.
 // Danish text: letters-only words, Danish stop words out, the Snowball Danish stemmer.
