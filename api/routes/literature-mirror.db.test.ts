@@ -102,6 +102,12 @@ describe.each(testDatabases())('literature mirror routes on $kind', (kind) => {
 		expect((await list(anna, 'to_screen')).length).toBe(4);
 	});
 
+	it('puts the references most relevant to a query text first (BM25), the rest in import order', async () => {
+		const response = await anna.get(`${base}/literature/screening?q=${encodeURIComponent('length of stay')}`);
+		const items = (await json<{ references: Item[] }>(response)).references;
+		expect(items.map((i) => i.referenceId)).toEqual([refs[1], refs[0], refs[2], refs[3]]);
+	});
+
 	it('refuses bad decisions naming the field, and changes nothing', async () => {
 		expect(await errorOf(await screen(anna, refs[0], 'maybe'))).toMatchObject({ code: 'bad_request', details: { field: 'decision' } });
 		expect(await errorOf(await screen(anna, refs[0], 'exclude'))).toMatchObject({ code: 'bad_request', details: { field: 'reason' } });

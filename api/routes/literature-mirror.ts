@@ -35,8 +35,8 @@ const effectBody = z.object({
 export function literatureMirrorRoutes(deps: AppDeps) {
 	const db = deps.database.db;
 	return router()
-		.get('/literature/screening', validate('query', z.object({ filter: z.enum(SCREENING_FILTERS).default('all') })), async (c) =>
-			c.json({ references: await listScreening(db, c.var.access, c.req.valid('query').filter) })
+		.get('/literature/screening', validate('query', z.object({ filter: z.enum(SCREENING_FILTERS).default('all'), q: z.string().max(2000).optional() })), async (c) =>
+			c.json({ references: await listScreening(db, c.var.access, c.req.valid('query').filter, c.req.valid('query').q) })
 		)
 		.get('/literature/screening/prisma', async (c) => c.json(await screeningPrisma(db, c.var.access)))
 		.put('/literature/screening/:referenceId', validate('json', screenBody), async (c) =>

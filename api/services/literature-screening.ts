@@ -26,6 +26,7 @@ import {
 	type Vote
 } from '../../pipelines/literature/prisma';
 import type { ProjectAccess } from './access';
+import { rankReferences } from './literature-library';
 import { audit } from './audit';
 
 const STAGE: ScreeningStage = 'title_abstract';
@@ -137,8 +138,11 @@ export async function isIncluded(db: Database, projectId: string, referenceId: s
 export const SCREENING_FILTERS = ['all', 'to_screen', 'conflict', 'included', 'excluded'] as const;
 export type ScreeningFilter = (typeof SCREENING_FILTERS)[number];
 
-/** The library with each reference's screening state, in import order. */
-export async function listScreening(db: Database, access: ProjectAccess, filter: ScreeningFilter = 'all'): Promise<ScreeningItem[]> {
+/**
+ * The library with each reference's screening state, in import order; with a query text
+ * (the local finding's description), by BM25 relevance to it first (the library's ranking).
+ */
+export async function listScreening(db: Database, access: ProjectAccess, filter: ScreeningFilter = 'all', query?: string): Promise<ScreeningItem[]> {
 	const refs = await db
 		.select({
 			id: literatureReferences.id,
@@ -174,6 +178,12 @@ export async function listScreening(db: Database, access: ProjectAccess, filter:
 			resolution: resolution ? { decision: resolution.decision, reason: resolution.reason, method: resolution.method, resolvedBy: resolution.resolver } : null
 		};
 	});
+	if (query?.trim()) {
+		const ranked = await rankReferences(db, access.projectId, query, refs.length || 1);
+		const rank = new Map(ranked.filter((r) => r.score > 0).map((r, i) => [r.id, i]));
+		// Stable: unmatched references keep their import order after the matched ones.
+		items.sort((a, b) => (rank.get(a.referenceId) ?? Infinity) - (rank.get(b.referenceId) ?? Infinity));
+	}
 	return items.filter((item) => {
 		switch (filter) {
 			case 'to_screen':

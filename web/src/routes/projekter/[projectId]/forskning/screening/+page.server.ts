@@ -12,12 +12,14 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 	const { project } = await parent();
 	const requested = url.searchParams.get('filter') as Filter | null;
 	const filter: Filter = requested && FILTERS.includes(requested) ? requested : 'all';
+	const q = (url.searchParams.get('q') ?? '').slice(0, 2000);
 	const api = apiClient(fetch, url.origin).api.projects[':projectId'].literature.screening;
 	const param = { projectId: params.projectId };
-	const [list, prisma] = await Promise.all([api.$get({ param, query: { filter } }), api.prisma.$get({ param })]);
+	const [list, prisma] = await Promise.all([api.$get({ param, query: q.trim() ? { filter, q } : { filter } }), api.prisma.$get({ param })]);
 	if (list.status === 403) error(403, 'forbidden');
 	return {
 		filter,
+		q,
 		references: (await expectOk(list)).references,
 		prisma: await expectOk(prisma),
 		canWrite: project.permissions.includes('literature:write')
