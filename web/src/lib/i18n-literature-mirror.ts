@@ -5,7 +5,7 @@ import type { Locale } from './i18n';
 import { PRISMA_WORDS } from '../../../pipelines/literature/prisma-words';
 
 const da = {
-	nav: { screening: 'Screening', studies: 'Kodning af studier', mirror: 'Spejling' },
+	nav: { library: 'Referencebibliotek', screening: 'Screening', studies: 'Kodning af studier', mirror: 'Spejling' },
 	screening: 'Screening af titler og abstracts',
 	screeningIntro:
 		'Hver reference screenes af to personer uafhængigt af hinanden. Den andens beslutning vises først, når I begge har besluttet. Er I uenige (også om eksklusionsgrunden), løses konflikten af en tredje person eller ved enighed.',
@@ -78,7 +78,7 @@ const da = {
 };
 
 const en: typeof da = {
-	nav: { screening: 'Screening', studies: 'Study coding', mirror: 'Mirror' },
+	nav: { library: 'Reference library', screening: 'Screening', studies: 'Study coding', mirror: 'Mirror' },
 	screening: 'Title and abstract screening',
 	screeningIntro:
 		"Each reference is screened by two people independently. The other's decision shows only once both of you have decided. When you disagree (on the exclusion reason too), a third person or your agreement resolves the conflict.",
