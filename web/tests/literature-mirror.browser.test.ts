@@ -65,6 +65,12 @@ describe('literature mirror in Chromium', () => {
 		await anna.goto(screening);
 		expect(await anna.getByTestId('screening-item').count()).toBe(3);
 		expect(await anna.getByTestId('prisma-identified').textContent()).toBe('3');
+		// Most relevant first for a query text (BM25 over title and abstract).
+		await anna.getByTestId('relevance-query').fill('dose-effect in routine care');
+		await anna.getByRole('button', { name: 'Sortér' }).click();
+		await anna.waitForURL(/q=dose-effect/);
+		expect(await anna.getByTestId('screening-item').first().locator('h4').textContent()).toContain(C);
+		await anna.goto(screening);
 		await decide(anna, A, 'include');
 		await waitForStatus(anna, A, 'awaiting_second');
 		await decide(anna, B, 'include');
