@@ -142,7 +142,7 @@ export type ScreeningFilter = (typeof SCREENING_FILTERS)[number];
  * The library with each reference's screening state, in import order; with a query text
  * (the local finding's description), by BM25 relevance to it first (the library's ranking).
  */
-export async function listScreening(db: Database, access: ProjectAccess, filter: ScreeningFilter = 'all', query?: string): Promise<ScreeningItem[]> {
+export async function listScreening(db: Database, access: ProjectAccess, filter: ScreeningFilter = 'all', query?: string, only?: string): Promise<ScreeningItem[]> {
 	const refs = await db
 		.select({
 			id: literatureReferences.id,
@@ -153,9 +153,9 @@ export async function listScreening(db: Database, access: ProjectAccess, filter:
 			abstract: literatureReferences.abstract
 		})
 		.from(literatureReferences)
-		.where(eq(literatureReferences.projectId, access.projectId))
+		.where(and(eq(literatureReferences.projectId, access.projectId), only ? eq(literatureReferences.id, only) : undefined))
 		.orderBy(asc(literatureReferences.createdAt), asc(literatureReferences.sourceLine), asc(literatureReferences.id));
-	const { votes, resolutions } = await loadScreening(db, access.projectId);
+	const { votes, resolutions } = await loadScreening(db, access.projectId, only);
 	const items = refs.map((ref): ScreeningItem => {
 		const refVotes = votes.get(ref.id) ?? [];
 		const resolution = resolutions.get(ref.id) ?? null;
@@ -299,8 +299,8 @@ export async function resolveConflict(
 }
 
 async function screeningItem(db: Database, access: ProjectAccess, referenceId: string): Promise<ScreeningItem> {
-	const items = await listScreening(db, access);
-	return items.find((i) => i.referenceId === referenceId)!;
+	const [item] = await listScreening(db, access, 'all', undefined, referenceId);
+	return item;
 }
 
 /** PRISMA counts: duplicates from the literature import batches, the rest from screening. */
