@@ -499,7 +499,7 @@ export const literatureReferences = pgTable(
 
 // --- Literature mirror: screening, study coding, effect sizes (issue 9) ---
 
-/** One screener's title/abstract decision on a reference (docs/literature.md "Screening"). */
+/** One screener's title/abstract decision on a reference (docs/literature-mirror.md "Screening"). */
 export const literatureScreeningDecisions = pgTable(
 	'literature_screening_decisions',
 	{

@@ -3,7 +3,7 @@
 // screened, records excluded, and the reports included). Pure: the service loads the
 // decisions and resolutions, this decides each reference's state and counts.
 //
-// Rules (docs/literature.md "Screening"):
+// Rules (docs/literature-mirror.md "Screening"):
 // - Each reference is screened independently by two screeners; a third decision by
 //   someone else is refused (a third person resolves a conflict instead).
 // - Two decisions agree when both include, or both exclude with the same reason. Anything
