@@ -31,6 +31,7 @@ import { caseVariableRoutes } from './routes/case-variables';
 import { literatureRoutes } from './routes/literature';
 import { routineRoutes } from './routes/routines';
 import { exportRoutes } from './routes/export';
+import { literatureMirrorRoutes } from './routes/literature-mirror';
 import { log } from './log';
 
 /** What the services need (the CLI passes these without an HTTP app). */
@@ -80,6 +81,8 @@ export function createApp(options: AppOptions) {
 		.route('/projects/:projectId', memoRoutes(deps))
 		.route('/projects/:projectId/imports', importRoutes(deps))
 		.route('/projects/:projectId', caseVariableRoutes(deps))
+		// Before the library's /literature/:referenceId, so /literature/screening etc. are not taken for ids.
+		.route('/projects/:projectId', literatureMirrorRoutes(deps))
 		.route('/projects/:projectId/literature', literatureRoutes(deps))
 		.route('/projects/:projectId', routineRoutes(deps))
 		.route('/projects/:projectId', exportRoutes(deps));

@@ -114,6 +114,19 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`PUT ${P}/imports/mappings/:kind`]: project('import:write'),
 	[`GET ${P}/imports/jobs/:jobId`]: project('import:write'),
 	[`GET ${P}/imports/batches/:batchId/rejected.csv`]: project('import:write'),
+
+	// Literature mirror (issue 9): screening, study coding, the mirror view and its report.
+	[`GET ${P}/literature/screening`]: project('project:read'),
+	[`GET ${P}/literature/screening/prisma`]: project('project:read'),
+	[`PUT ${P}/literature/screening/:referenceId`]: project('literature:write'),
+	[`POST ${P}/literature/screening/:referenceId/resolution`]: project('literature:write'),
+	[`GET ${P}/literature/studies`]: project('project:read'),
+	[`GET ${P}/literature/studies/:referenceId`]: project('project:read'),
+	[`PUT ${P}/literature/studies/:referenceId`]: project('literature:write'),
+	[`POST ${P}/literature/studies/:referenceId/effect-sizes`]: project('literature:write'),
+	[`DELETE ${P}/literature/effect-sizes/:effectSizeId`]: project('literature:write'),
+	[`GET ${P}/literature/mirror`]: project('project:read'),
+	[`GET ${P}/literature/mirror/report.html`]: project('project:read'),
 	// Literature (step 5): published references, readable by every member; importing needs literature:write.
 	[`GET ${P}/literature`]: project('project:read'),
 	[`GET ${P}/literature/:referenceId`]: project('project:read'),

@@ -592,3 +592,105 @@ export const routineFlowPassages = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.flowId, t.interviewCodingId] })]
 );
+
+// --- Literature mirror: screening, study coding, effect sizes (issue 9) ---
+
+/** One screener's title/abstract decision on a reference (docs/literature-mirror.md "Screening"). */
+export const literatureScreeningDecisions = pgTable(
+	'literature_screening_decisions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		referenceId: uuid('reference_id').notNull().references(() => literatureReferences.id, { onDelete: 'cascade' }),
+		/** 'title_abstract' (the one stage so far). */
+		stage: text('stage').notNull(),
+		screenerId: uuid('screener_id').notNull().references(() => users.id),
+		/** 'include' or 'exclude'. */
+		decision: text('decision').notNull(),
+		/** One of pipelines/literature/prisma.ts EXCLUSION_REASONS when excluded, else null. */
+		reason: text('reason'),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('literature_screening_once').on(t.referenceId, t.stage, t.screenerId),
+		index('literature_screening_project').on(t.projectId, t.stage)
+	]
+);
+
+/** The final decision on a reference whose two screeners disagreed. */
+export const literatureScreeningResolutions = pgTable(
+	'literature_screening_resolutions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		referenceId: uuid('reference_id').notNull().references(() => literatureReferences.id, { onDelete: 'cascade' }),
+		stage: text('stage').notNull(),
+		decision: text('decision').notNull(),
+		reason: text('reason'),
+		/** 'third_screener' or 'agreement'. */
+		method: text('method').notNull(),
+		resolvedBy: uuid('resolved_by').notNull().references(() => users.id),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('literature_resolution_once').on(t.referenceId, t.stage)]
+);
+
+/** The coding of an included study: study fields and the factors it bears on. */
+export const literatureStudies = pgTable(
+	'literature_studies',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		referenceId: uuid('reference_id').notNull().references(() => literatureReferences.id, { onDelete: 'cascade' }),
+		design: text('design'),
+		population: text('population'),
+		country: text('country'),
+		intervention: text('intervention'),
+		outcomeMeasure: text('outcome_measure'),
+		/** Factors studied: 'duration', 'alliance', 'social_spatial'. */
+		factors: jsonb('factors').$type<string[]>().notNull().default([]),
+		updatedBy: uuid('updated_by').references(() => users.id),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('literature_studies_reference').on(t.referenceId), index('literature_studies_project').on(t.projectId)]
+);
+
+/** The project's codebook codes applied to a study. */
+export const literatureStudyCodes = pgTable(
+	'literature_study_codes',
+	{
+		studyId: uuid('study_id').notNull().references(() => literatureStudies.id, { onDelete: 'cascade' }),
+		codeId: uuid('code_id').notNull().references(() => codes.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.studyId, t.codeId] })]
+);
+
+/** An effect size reported by a study, as reported and converted to r and Fisher z on save. */
+export const literatureEffectSizes = pgTable(
+	'literature_effect_sizes',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		studyId: uuid('study_id').notNull().references(() => literatureStudies.id, { onDelete: 'cascade' }),
+		/** 'duration', 'alliance' or 'social_spatial'. */
+		factor: text('factor').notNull(),
+		/** 'r', 'd', 'g' or 'or'. */
+		type: text('type').notNull(),
+		value: doublePrecision('value').notNull(),
+		n: integer('n').notNull(),
+		n1: integer('n1'),
+		n2: integer('n2'),
+		ciLower: doublePrecision('ci_lower'),
+		ciUpper: doublePrecision('ci_upper'),
+		/** What the estimate describes ("alliance-outcome, youth"); free text, typed. */
+		label: text('label'),
+		r: doublePrecision('r').notNull(),
+		z: doublePrecision('z').notNull(),
+		varianceZ: doublePrecision('variance_z').notNull(),
+		createdBy: uuid('created_by').references(() => users.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('literature_effect_sizes_study').on(t.studyId), index('literature_effect_sizes_factor').on(t.projectId, t.factor)]
+);
