@@ -33,6 +33,8 @@ const limitBody = bodyLimit({
 
 export const smallBodies: MiddlewareHandler = async (c, next) => {
 	if (c.req.method === 'POST' && c.req.path.endsWith('/imports/uploads')) return next();
+	// Literature files are read whole, under their own limit (api/routes/literature.ts).
+	if (c.req.method === 'POST' && c.req.path.endsWith('/literature/imports')) return next();
 	return limitBody(c, next);
 };
 

@@ -34,7 +34,7 @@ describe('reference library in Chromium', () => {
 		await form.locator('input[type=file]').setInputFiles(join(fixtures, name));
 		if (skipInvalid) await form.getByRole('checkbox').check();
 		// The same file twice shows the same heading: wait for the action's answer itself.
-		await Promise.all([page.waitForResponse((r) => r.url().includes('/forskning?/import')), form.getByRole('button', { name: 'Importér' }).click()]);
+		await Promise.all([page.waitForResponse((r) => r.url().includes('/literature/imports')), form.getByRole('button', { name: 'Importér' }).click()]);
 		await page.getByTestId('literature-report').getByRole('heading', { name: `Resultat for ${name}` }).waitFor();
 		await expect.poll(() => form.getByRole('button', { name: 'Importér' }).isEnabled()).toBe(true);
 	}
