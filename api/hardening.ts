@@ -35,6 +35,8 @@ export const smallBodies: MiddlewareHandler = async (c, next) => {
 	if (c.req.method === 'POST' && c.req.path.endsWith('/imports/uploads')) return next();
 	// A .qdpx import has its own limit (api/routes/export.ts).
 	if (c.req.method === 'POST' && c.req.path.endsWith('/qdpx-imports')) return next();
+	// Literature files are read whole, under their own limit (api/routes/literature.ts).
+	if (c.req.method === 'POST' && c.req.path.endsWith('/literature/imports')) return next();
 	return limitBody(c, next);
 };
 

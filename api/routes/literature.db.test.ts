@@ -110,6 +110,21 @@ describe.each(testDatabases())('literature routes on $kind', (kind) => {
 		expect((await analyst.post(`${base}/literature/rank`, { query: '' })).status).toBe(400);
 	});
 
+	it('a file over the 1 MiB limit of other request bodies imports (3,000 records, about 2 MB)', async () => {
+		const records = Array.from({ length: 3000 }, (_, i) =>
+			`TY  - JOUR\nTI  - Generated reference number ${i}\nAU  - Author${i}, A.\nPY  - 2020\nDO  - 10.5555/generated.${i}\nAB  - ${'Abstract text about alliance and outcome. '.repeat(12)}\nER  - \n`
+		).join('\n');
+		const body = new TextEncoder().encode(records);
+		expect(body.length).toBeGreaterThan(1024 * 1024);
+		const response = await app.request(`${base}/literature/imports`, {
+			method: 'POST',
+			headers: { cookie: analyst.cookie!, 'x-file-name': 'large.ris', 'content-type': 'application/octet-stream' },
+			body
+		});
+		expect(response.status).toBe(201);
+		expect(((await response.json()) as { report: unknown }).report).toMatchObject({ records_read: 3000, imported: 3000, duplicates: 0 });
+	});
+
 	it('a leader reads but may not import', async () => {
 		expect((await uploadBytes(leader, 'alliance.bib')).status).toBe(403);
 		expect((await leader.get(`${base}/literature`)).status).toBe(200);

@@ -18,6 +18,29 @@ const listQuery = z.object({
 	offset: z.coerce.number().int().min(0).default(0)
 });
 const importQuery = z.object({ skipInvalid: z.enum(['true', 'false']).default('false') });
+/** A literature file is parsed in memory: a search export of tens of thousands of
+ * references with abstracts stays far below this. */
+export const MAX_LITERATURE_BYTES = 64 * 1024 * 1024;
+
+/** The request body, refused as soon as it passes `limit` bytes (also without a content-length). */
+async function readBody(body: ReadableStream<Uint8Array> | null, limit: number, fileName: string): Promise<Uint8Array> {
+	if (!body) return new Uint8Array();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	const reader = body.getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.length;
+		if (size > limit) {
+			await reader.cancel();
+			throw new AppError('too_large', `${fileName} is larger than ${limit / 1024 / 1024} MiB`);
+		}
+		chunks.push(value);
+	}
+	return Buffer.concat(chunks);
+}
+
 const rankBody = z.object({ query: z.string().min(1).max(5000), limit: z.number().int().min(1).max(500).default(50) });
 
 /** Mounted at /api/projects/:projectId/literature. */
@@ -28,9 +51,9 @@ export function literatureRoutes(deps: AppDeps) {
 		.post('/imports', validate('query', importQuery), async (c) => {
 			const project = await getProject(db, c.var.access.projectId);
 			const fileName = safeDecode(c.req.header('x-file-name') ?? '') || 'references.ris';
-			if (Number(c.req.header('content-length')) > deps.maxUploadBytes) throw new AppError('too_large', `${fileName} is larger than the upload limit`);
-			const bytes = new Uint8Array(await c.req.arrayBuffer());
-			if (bytes.length > deps.maxUploadBytes) throw new AppError('too_large', `${fileName} is larger than the upload limit`);
+			const limit = Math.min(deps.maxUploadBytes, MAX_LITERATURE_BYTES);
+			if (Number(c.req.header('content-length')) > limit) throw new AppError('too_large', `${fileName} is larger than ${limit / 1024 / 1024} MiB`);
+			const bytes = await readBody(c.req.raw.body, limit, fileName);
 			const report = await importLiterature(deps, {
 				projectId: project.id,
 				bytes,

@@ -1,6 +1,7 @@
 // RIS and Web of Science (the "FN/PT ... ER/EF" dialect of RIS) to records. Hand-written:
-// the RIS parsers on npm (e.g. `ris`, `citation-js`'s plugin) drop the line numbers this
-// import reports problems by, and none reads the Web of Science dialect. Follows rispy's
+// the RIS parser on npm (@citation-js/plugin-ris) converts to CSL-JSON, which keeps no line
+// numbers, and so cannot report a record without ER by its line as this import must; the
+// Web of Science dialect is not RIS to it either. Follows rispy's
 // reading of the variants (../shared/corpora/ris-rispy/): text before the first TY (or
 // between records) is ignored, "ER  -" may lack its trailing space, a line without a tag
 // continues the previous field (a new item for list tags like AU, KW, N1, UR), empty tags

@@ -34,7 +34,7 @@ describe('reference library in Chromium', () => {
 		await form.locator('input[type=file]').setInputFiles(join(fixtures, name));
 		if (skipInvalid) await form.getByRole('checkbox').check();
 		// The same file twice shows the same heading: wait for the action's answer itself.
-		await Promise.all([page.waitForResponse((r) => r.url().includes('/forskning?/import')), form.getByRole('button', { name: 'Importér' }).click()]);
+		await Promise.all([page.waitForResponse((r) => r.url().includes('/literature/imports')), form.getByRole('button', { name: 'Importér' }).click()]);
 		await page.getByTestId('literature-report').getByRole('heading', { name: `Resultat for ${name}` }).waitFor();
 		await expect.poll(() => form.getByRole('button', { name: 'Importér' }).isEnabled()).toBe(true);
 	}
@@ -89,5 +89,18 @@ describe('reference library in Chromium', () => {
 		await page.waitForURL(/\?q=psychotherapy$/);
 		expect(await page.getByTestId('literature-matching').textContent()).toBe('1 af 4 referencer matcher «psychotherapy».');
 		expect(await page.getByTestId('literature-row').count()).toBe(1);
+	});
+
+	it('opens a reference: its abstract with the reported statistics marked and proposed', async () => {
+		await page.getByTestId('literature-row').getByRole('link', { name: 'Alliance in individual psychotherapy' }).click();
+		await page.waitForURL(/\?q=psychotherapy&ref=/);
+		const opened = page.getByTestId('literature-reference');
+		expect(await opened.getByText('Fra alliance.ris, linje 1').count()).toBe(1);
+		expect(await opened.getByTestId('literature-abstract').locator('mark').allTextContents()).toEqual(['k = 190', 'r = .28', '95% CI [.25, .30]']);
+		expect(await opened.getByTestId('literature-proposals').locator('li').allTextContents()).toEqual([
+			'Antal studier k k = 190 → 190',
+			'Korrelation r r = .28 → 0,28',
+			'Konfidensinterval 95% CI [.25, .30] → 95 %: 0,25 – 0,3'
+		]);
 	});
 });

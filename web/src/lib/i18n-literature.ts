@@ -28,7 +28,15 @@ const da = {
 		columns: { title: 'Titel', authors: 'Forfattere', year: 'År', journal: 'Tidsskrift', ids: 'DOI / PMID' },
 		untitled: '(uden titel)',
 		etAl: 'm.fl.',
-		showing: 'Viser de første {n}.'
+		showing: 'Viser de første {n}.',
+		close: 'Luk',
+		abstract: 'Abstract',
+		noAbstract: 'Referencen har intet abstract.',
+		proposals: 'Rapporterede tal i abstractet (forslag, skal bekræftes ved kodningen)',
+		noProposals: 'Ingen rapporterede tal fundet.',
+		proposalsOnlyEnglish: 'Forslag til tal gives kun for engelske abstracts.',
+		kinds: { r: 'Korrelation r', d: 'Effektstørrelse d/g', or: 'Odds ratio', ci: 'Konfidensinterval', n: 'Antal deltagere n', k: 'Antal studier k' } as Record<string, string>,
+		source: 'Fra {file}, linje {line}'
 	},
 
 	// --- Import of literature files ---
@@ -75,7 +83,15 @@ const en: typeof da = {
 		columns: { title: 'Title', authors: 'Authors', year: 'Year', journal: 'Journal', ids: 'DOI / PMID' },
 		untitled: '(untitled)',
 		etAl: 'et al.',
-		showing: 'Showing the first {n}.'
+		showing: 'Showing the first {n}.',
+		close: 'Close',
+		abstract: 'Abstract',
+		noAbstract: 'The reference has no abstract.',
+		proposals: 'Statistics reported in the abstract (proposals, to confirm when coding)',
+		noProposals: 'No reported statistics found.',
+		proposalsOnlyEnglish: 'Statistics are proposed for English abstracts only.',
+		kinds: { r: 'Correlation r', d: 'Effect size d/g', or: 'Odds ratio', ci: 'Confidence interval', n: 'Participants n', k: 'Studies k' } as Record<string, string>,
+		source: 'From {file}, line {line}'
 	},
 
 	import: {

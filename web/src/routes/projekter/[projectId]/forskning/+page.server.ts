@@ -14,7 +14,14 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 	const response = await api.literature.$get({ param: { projectId: params.projectId }, query: { q: q || undefined, limit: String(PAGE_SIZE) } });
 	if (!response.ok) error(response.status, 'could not load the reference library');
 	const library = await expectOk(response);
-	return { q, library, pageSize: PAGE_SIZE, canImport: project.permissions.includes('literature:write') };
+	// ?ref=<id>: one reference opened, with the statistics its abstract reports (proposals).
+	const ref = url.searchParams.get('ref');
+	let opened = null;
+	if (ref) {
+		const one = await api.literature[':referenceId'].$get({ param: { projectId: params.projectId, referenceId: ref } });
+		if (one.status !== 404) opened = await expectOk(one);
+	}
+	return { q, library, opened, pageSize: PAGE_SIZE, canImport: project.permissions.includes('literature:write') };
 };
 
 export interface ImportReportView {
