@@ -113,7 +113,26 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`GET ${P}/imports/uploads/:uploadId/preview`]: project('import:write'),
 	[`PUT ${P}/imports/mappings/:kind`]: project('import:write'),
 	[`GET ${P}/imports/jobs/:jobId`]: project('import:write'),
-	[`GET ${P}/imports/batches/:batchId/rejected.csv`]: project('import:write')
+	[`GET ${P}/imports/batches/:batchId/rejected.csv`]: project('import:write'),
+
+	// Step 6: every member reads decisions and the board (the organisation is to see why
+	// practice changes; passages behind a decision only as counts without cases:text);
+	// indicator trends and the report are aggregates. Writing needs decisions:write.
+	[`GET ${P}/decisions`]: project('project:read'),
+	[`POST ${P}/decisions`]: project('decisions:write'),
+	[`GET ${P}/decisions/report.html`]: project('aggregates:read'),
+	[`GET ${P}/decisions/:decisionId`]: project('project:read'),
+	[`PATCH ${P}/decisions/:decisionId`]: project('decisions:write'),
+	[`DELETE ${P}/decisions/:decisionId`]: project('decisions:write'),
+	[`GET ${P}/indicators/trend`]: project('aggregates:read'),
+	[`GET ${P}/improvement`]: project('project:read'),
+	[`POST ${P}/improvement/points`]: project('decisions:write'),
+	[`POST ${P}/improvement/points/:pointId/ideas`]: project('decisions:write'),
+	[`POST ${P}/improvement/trials`]: project('decisions:write'),
+	[`PATCH ${P}/improvement/trials/:trialId`]: project('decisions:write'),
+	[`POST ${P}/improvement/trials/:trialId/circles`]: project('decisions:write'),
+	[`PATCH ${P}/improvement/trials/:trialId/circles/:number`]: project('decisions:write'),
+	[`POST ${P}/improvement/meetings`]: project('decisions:write')
 };
 
 export const SESSION_COOKIE = '__Host-effekt_session';
