@@ -76,11 +76,13 @@ export function trendSvg(trend: IndicatorTrend, title: string): string {
 	const x = scaleBand<string>().domain(q.rows).range([margin.left, width - margin.right]).padding(0.2);
 	const y = scaleLinear().domain([0, top || 1]).nice().range([height - margin.bottom, margin.top]);
 	const f = (v: number) => Number(v.toFixed(2));
+	// At most about eight quarter labels, so they do not run together.
+	const every = Math.max(1, Math.ceil(q.rows.length / 8));
 	const bars = q.rows
 		.map((row, i) => {
 			const v = values[i];
 			const bx = f(x(row) ?? 0);
-			const label = `<text x="${f(bx + x.bandwidth() / 2)}" y="${height - margin.bottom + 14}" text-anchor="middle" font-size="10">${text(row)}</text>`;
+			const label = i % every !== 0 ? '' : `<text x="${f(bx + x.bandwidth() / 2)}" y="${height - margin.bottom + 14}" text-anchor="middle" font-size="10">${text(row)}</text>`;
 			if (v === null) return `${label}<text x="${f(bx + x.bandwidth() / 2)}" y="${height - margin.bottom - 4}" text-anchor="middle" font-size="12">–</text>`;
 			return `${label}<rect x="${bx}" y="${f(y(v))}" width="${f(x.bandwidth())}" height="${f(y(0) - y(v))}" fill="#2b5d8a"/>`;
 		})
