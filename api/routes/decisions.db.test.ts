@@ -207,9 +207,14 @@ describe.each(testDatabases())('decisions and improvement through the API on $ki
 		});
 		expect(created.status).toBe(201);
 		const pointId = (await json<{ developmentPoint: { id: string } }>(created)).developmentPoint.id;
+		// The change catalogue grows; an idea on another project's point is not found.
+		expect((await leader.post(`${base}/improvement/points/${pointId}/ideas`, { title: 'Faste mødetider', description: 'Samme ugedag' })).status).toBe(201);
+		expect((await errorOf(await leader.post(`${base}/improvement/points/${pointId}/ideas`, { description: 'uden titel' }))).details?.field).toBe('title');
 		let board = await json<ImprovementBoard>(await leader.get(`${base}/improvement`));
 		const point = board.developmentPoints.find((p) => p.id === pointId)!;
-		expect(point.changeIdeas).toHaveLength(1);
+		expect(point.changeIdeas.map((i) => i.title)).toEqual(['Tal om SRS ved hvert møde', 'Faste mødetider']);
+		// Its indicator's trend starts at its decision's date.
+		expect(point.since).toBe(decisions[0].decidedOn);
 
 		const plan = { hypothesis: 'Hvis vi taler om SRS, stiger SRS for tre borgere inden for fire uger', who: 'Team Nord', what: 'Samtale om SRS', place: 'I hjemmet', timing: 'Uge 10-14', followUp: 'SRS-scorer ved statusmødet' };
 		const noHypothesis = await leader.post(`${base}/improvement/trials`, { developmentPointId: pointId, title: 'SRS-samtale', plan: { ...plan, hypothesis: undefined } });
@@ -225,6 +230,9 @@ describe.each(testDatabases())('decisions and improvement through the API on $ki
 		expect(foreign.status).toBe(400);
 		expect((await errorOf(foreign)).details?.field).toBe('developmentPointId');
 		expect((await ole.patch(`/api/projects/${otherProjectId}/improvement/trials/${trialId}`, { boardColumn: 'done' })).status).toBe(404);
+		expect((await ole.post(`/api/projects/${otherProjectId}/improvement/points/${pointId}/ideas`, { title: 'Lån' })).status).toBe(404);
+		const linked = await ole.post(`/api/projects/${otherProjectId}/improvement/points`, { title: 'X', goal: 'Y', goalDue: '2027-01-01', signs: 'Z', decisionId: decisions[0].id });
+		expect((await errorOf(linked)).details?.field).toBe('decisionId');
 
 		// The first circle: plan, then try, reflect and adjust in order.
 		expect((await leader.post(`${base}/improvement/trials/${trialId}/circles`, plan)).status).toBe(201);
@@ -316,8 +324,30 @@ describe.each(testDatabases())('decisions and improvement through the API on $ki
 		}
 		const entries = await handle.db.select({ text: t.journalEntries.text }).from(t.journalEntries).where(eq(t.journalEntries.projectId, projectId)).limit(50);
 		for (const entry of entries) expect(html).not.toContain(entry.text.slice(0, 60));
-		expect((await analyst.get(`${base}/decisions/report.html?lang=en`)).status).toBe(200);
+		const english = await analyst.get(`${base}/decisions/report.html?lang=en`);
+		expect(await english.text()).toContain('Learning and leadership decisions');
+		// The analyst reads passages on the page, but the report is for the organisation: no text there either.
+		expect((await analyst.post(`${base}/decisions`, { ...validDecision(), title: 'Med passage', evidence: [{ kind: 'coding', codingId }] })).status).toBe(201);
+		const [coding] = await handle.db
+			.select({ text: t.journalEntries.text, start: t.codings.startOffset, end: t.codings.endOffset })
+			.from(t.codings)
+			.innerJoin(t.journalEntries, eq(t.journalEntries.id, t.codings.entryId))
+			.where(eq(t.codings.id, codingId));
+		const passage = coding.start === null ? coding.text : coding.text.slice(coding.start, coding.end!);
+		const forAnalyst = await (await analyst.get(`${base}/decisions/report.html`)).text();
+		expect(forAnalyst).toContain('Med passage');
+		expect(forAnalyst).not.toContain(passage);
 		const audits = await handle.db.select().from(t.auditLog).where(and(eq(t.auditLog.projectId, projectId), like(t.auditLog.action, 'improvement.%')));
 		expect(audits.length).toBeGreaterThan(5);
+	});
+
+	it('removes a decision with its evidence; a development point keeps going without it', async () => {
+		const created = await json<{ decision: Decision }>(await leader.post(`${base}/decisions`, { ...validDecision(), title: 'Midlertidig' }));
+		const id = created.decision.id;
+		expect((await researcher.delete(`${base}/decisions/${id}`)).status).toBe(403);
+		expect((await leader.delete(`${base}/decisions/${id}`)).status).toBe(200);
+		expect((await leader.get(`${base}/decisions/${id}`)).status).toBe(404);
+		expect(await handle.db.select().from(t.decisionEvidence).where(eq(t.decisionEvidence.decisionId, id))).toEqual([]);
+		expect((await leader.delete(`${base}/decisions/${id}`)).status).toBe(404);
 	});
 });

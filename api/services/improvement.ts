@@ -253,13 +253,15 @@ export async function createMeeting(db: Database, access: ProjectAccess, input: 
 
 export async function improvementBoard(db: Database, access: ProjectAccess) {
 	const p = access.projectId;
-	const [points, ideas, trialRows, circles, meetings] = await Promise.all([
+	const [points, ideas, trialRows, circles, meetings, decisionDates] = await Promise.all([
 		db.select().from(developmentPoints).where(eq(developmentPoints.projectId, p)).orderBy(asc(developmentPoints.goalDue), asc(developmentPoints.createdAt)),
 		db.select().from(changeIdeas).where(eq(changeIdeas.projectId, p)).orderBy(asc(changeIdeas.createdAt)),
 		db.select().from(trials).where(eq(trials.projectId, p)).orderBy(asc(trials.createdAt)),
 		db.select().from(trialCircles).where(eq(trialCircles.projectId, p)).orderBy(asc(trialCircles.trialId), asc(trialCircles.number)),
-		db.select().from(progressMeetings).where(eq(progressMeetings.projectId, p)).orderBy(desc(progressMeetings.heldOn), desc(progressMeetings.createdAt))
+		db.select().from(progressMeetings).where(eq(progressMeetings.projectId, p)).orderBy(desc(progressMeetings.heldOn), desc(progressMeetings.createdAt)),
+		db.select({ id: decisions.id, decidedOn: decisions.decidedOn }).from(decisions).where(eq(decisions.projectId, p))
 	]);
+	const decidedOn = new Map(decisionDates.map((d) => [d.id, d.decidedOn]));
 	return {
 		developmentPoints: points.map((point) => ({
 			id: point.id,
@@ -268,6 +270,8 @@ export async function improvementBoard(db: Database, access: ProjectAccess) {
 			goal: point.goal,
 			goalDue: point.goalDue,
 			createdOn: point.createdAt.toISOString().slice(0, 10),
+			/** Where its indicator's trend starts: the decision's date, else the point's creation. */
+			since: (point.decisionId && decidedOn.get(point.decisionId)) || point.createdAt.toISOString().slice(0, 10),
 			signs: point.signs,
 			indicator: (point.indicator as IndicatorRef | null) ?? null,
 			changeIdeas: ideas.filter((idea) => idea.developmentPointId === point.id).map(({ id, title, description }) => ({ id, title, description }))

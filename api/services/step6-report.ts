@@ -15,7 +15,7 @@ export async function step6Report(db: Database, access: ProjectAccess, locale: '
 	const board = await improvementBoard(db, access);
 	const requests = [
 		...decisions.filter((d) => d.indicator).map((d) => ({ indicator: d.indicator!, since: d.decidedOn })),
-		...board.developmentPoints.filter((p) => p.indicator).map((p) => ({ indicator: p.indicator!, since: p.createdOn }))
+		...board.developmentPoints.filter((p) => p.indicator).map((p) => ({ indicator: p.indicator!, since: p.since }))
 	];
 	const trends = await indicatorTrends(db, access, requests);
 	let next = 0;

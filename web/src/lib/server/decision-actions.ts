@@ -83,6 +83,14 @@ export const decisionActions = {
 			event
 		);
 	},
+	idea: async (event: Event) => {
+		const form = await event.request.formData();
+		return call(
+			'idea',
+			(api, param) => api.improvement.points[':pointId'].ideas.$post({ param: { ...param, pointId: text(form, 'pointId') }, json: { title: field(form, 'title'), description: text(form, 'description') } }),
+			event
+		);
+	},
 	trial: async (event: Event) => {
 		const form = await event.request.formData();
 		const withPlan = text(form, 'hypothesis') !== '';

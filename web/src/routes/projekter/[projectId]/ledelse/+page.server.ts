@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 	const trends = canSeeTrends
 		? await loadTrends(fetch, url.origin, params.projectId, [
 				...decisions.filter((d) => d.indicator).map((d) => ({ id: d.id, indicator: d.indicator!, since: d.decidedOn })),
-				...board.developmentPoints.filter((p) => p.indicator).map((p) => ({ id: p.id, indicator: p.indicator!, since: p.createdOn }))
+				...board.developmentPoints.filter((p) => p.indicator).map((p) => ({ id: p.id, indicator: p.indicator!, since: p.since }))
 			])
 		: {};
 	return {
