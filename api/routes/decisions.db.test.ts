@@ -136,8 +136,11 @@ describe.each(testDatabases())('decisions and improvement through the API on $ki
 		const blank = await leader.post(`${base}/decisions`, { ...validDecision(), title: '   ' });
 		expect(blank.status).toBe(400);
 		expect((await errorOf(blank)).details?.field).toBe('title');
-		const badDate = await leader.post(`${base}/decisions`, { ...validDecision(), decidedOn: '1. marts 2024' });
-		expect((await errorOf(badDate)).details?.field).toBe('decidedOn');
+		for (const decidedOn of ['1. marts 2024', '2024-13-45', '2023-02-29']) {
+			const badDate = await leader.post(`${base}/decisions`, { ...validDecision(), decidedOn });
+			expect(badDate.status, decidedOn).toBe(400);
+			expect((await errorOf(badDate)).details?.field).toBe('decidedOn');
+		}
 		const cpr = await leader.post(`${base}/decisions`, { ...validDecision(), rationale: 'Se sagen for 070761-4285' });
 		expect(cpr.status).toBe(422);
 		const after = await handle.db.select().from(t.decisions).where(eq(t.decisions.projectId, projectId));

@@ -12,7 +12,14 @@ import { indicatorTrends } from '../services/indicators';
 import { step6Report } from '../services/step6-report';
 import { validate } from './body';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as yyyy-mm-dd');
+// A calendar date: the pattern alone would let 2024-13-45 through to the database (a 500).
+const isoDate = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as yyyy-mm-dd')
+	.refine((value) => {
+		const date = new Date(`${value}T00:00:00Z`);
+		return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+	}, 'no such date');
 const rater = z.enum(['client', 'collateral']);
 const indicator = z.object({ key: z.enum(INDICATORS), rater: rater.default('client') }).nullable();
 const evidence = z.discriminatedUnion('kind', [
