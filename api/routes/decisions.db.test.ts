@@ -327,6 +327,8 @@ describe.each(testDatabases())('decisions and improvement through the API on $ki
 		}
 		const entries = await handle.db.select({ text: t.journalEntries.text }).from(t.journalEntries).where(eq(t.journalEntries.projectId, projectId)).limit(50);
 		for (const entry of entries) expect(html).not.toContain(entry.text.slice(0, 60));
+		// A finding in the evidence comes with its figure as it stands (alliance, collateral raters: no SRS, so not computable).
+		expect(html).toMatch(/Fund: Alliance og fremgang \(parallelbedømmer\): (kan ikke beregnes|skjult|r = )/);
 		const english = await analyst.get(`${base}/decisions/report.html?lang=en`);
 		expect(await english.text()).toContain('Learning and leadership decisions');
 		// The analyst reads passages on the page, but the report is for the organisation: no text there either.

@@ -19,7 +19,7 @@ export interface ReportDecision {
 	decidedOn: string;
 	status: string;
 	evidence: (
-		| { kind: 'finding'; key: string; rater: string }
+		| { kind: 'finding'; key: string; rater: string; /** The finding's figure as it stands today, in words (or suppressed). */ current?: string }
 		| { kind: 'code' | 'coding'; labelDa: string; labelEn: string; codings: number; cases: Published<number> }
 	)[];
 	trend: IndicatorTrend | null;
@@ -114,7 +114,7 @@ export function step6ReportHtml(input: Step6ReportInput): string {
 	const decisions = input.decisions.map((d) => {
 		const evidence = d.evidence.map((e) =>
 			e.kind === 'finding'
-				? `<li>${text(w.finding)}: ${text(FINDING_LABELS[locale][e.key] ?? e.key)} (${text(w.rater[e.rater] ?? e.rater)})</li>`
+				? `<li>${text(w.finding)}: ${text(FINDING_LABELS[locale][e.key] ?? e.key)} (${text(w.rater[e.rater] ?? e.rater)})${e.current ? `: ${text(e.current)}` : ''}</li>`
 				: `<li>${text(w.code)}: ${text(label(e))}: ${text(w.codings(e.codings, e.cases.suppressed ? w.fewCases(input.threshold) : String(e.cases.value)))}</li>`
 		);
 		return `<section class="item decision"><h3>${text(d.title)}</h3>

@@ -149,6 +149,8 @@ describe('decisions and the improvement board in Chromium', () => {
 		for (const wanted of ['Længere bevillingsperioder', 'Fund: Varighed og fremgang (klient)', 'Stærkere alliance', 'SRS-samtale', 'Læringscirkel 1', 'Planlæg cirkel 2', 'Andel sager der når målet']) {
 			expect(body).toContain(wanted);
 		}
+		// The finding comes with its figure as it stands today.
+		expect(body).toMatch(/Fund: Varighed og fremgang \(klient\): r = 0,\d\d \(95 % KI/);
 		expect(await report.locator('svg[role="img"]').count()).toBe(1);
 		// Printing: the page lays out for print media without scripts.
 		await report.emulateMedia({ media: 'print' });
