@@ -32,6 +32,7 @@ import { literatureRoutes } from './routes/literature';
 import { routineRoutes } from './routes/routines';
 import { exportRoutes } from './routes/export';
 import { literatureMirrorRoutes } from './routes/literature-mirror';
+import { decisionRoutes } from './routes/decisions';
 import { log } from './log';
 
 /** What the services need (the CLI passes these without an HTTP app). */
@@ -85,7 +86,8 @@ export function createApp(options: AppOptions) {
 		.route('/projects/:projectId', literatureMirrorRoutes(deps))
 		.route('/projects/:projectId/literature', literatureRoutes(deps))
 		.route('/projects/:projectId', routineRoutes(deps))
-		.route('/projects/:projectId', exportRoutes(deps));
+		.route('/projects/:projectId', exportRoutes(deps))
+		.route('/projects/:projectId', decisionRoutes(deps));
 
 	checkRouteRules(app.routes);
 

@@ -159,7 +159,25 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	// adds cases, entries, codes and codings: an import.
 	[`GET ${P}/exports`]: project('export:data'),
 	[`GET ${P}/exports/:format`]: project('export:data'),
-	[`POST ${P}/qdpx-imports`]: project('import:write')
+	[`POST ${P}/qdpx-imports`]: project('import:write'),
+	// Step 6: every member reads decisions and the board (the organisation is to see why
+	// practice changes; passages behind a decision only as counts without cases:text);
+	// indicator trends and the report are aggregates. Writing needs decisions:write.
+	[`GET ${P}/decisions`]: project('project:read'),
+	[`POST ${P}/decisions`]: project('decisions:write'),
+	[`GET ${P}/decisions/report.html`]: project('aggregates:read'),
+	[`GET ${P}/decisions/:decisionId`]: project('project:read'),
+	[`PATCH ${P}/decisions/:decisionId`]: project('decisions:write'),
+	[`DELETE ${P}/decisions/:decisionId`]: project('decisions:write'),
+	[`GET ${P}/indicators/trend`]: project('aggregates:read'),
+	[`GET ${P}/improvement`]: project('project:read'),
+	[`POST ${P}/improvement/points`]: project('decisions:write'),
+	[`POST ${P}/improvement/points/:pointId/ideas`]: project('decisions:write'),
+	[`POST ${P}/improvement/trials`]: project('decisions:write'),
+	[`PATCH ${P}/improvement/trials/:trialId`]: project('decisions:write'),
+	[`POST ${P}/improvement/trials/:trialId/circles`]: project('decisions:write'),
+	[`PATCH ${P}/improvement/trials/:trialId/circles/:number`]: project('decisions:write'),
+	[`POST ${P}/improvement/meetings`]: project('decisions:write')
 };
 
 export const SESSION_COOKIE = '__Host-effekt_session';

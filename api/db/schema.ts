@@ -694,3 +694,137 @@ export const literatureEffectSizes = pgTable(
 	},
 	(t) => [index('literature_effect_sizes_study').on(t.studyId), index('literature_effect_sizes_factor').on(t.projectId, t.factor)]
 );
+
+// ---- Step 6: decisions and improvement cycles -------------------------------------------
+
+/** A leadership decision. `decidedBy` names a body or role ("Ledergruppen"), never a person's
+ * identifiers. `indicator` is an optional findings indicator to follow ({ key, rater }). */
+export const decisions = pgTable(
+	'decisions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		rationale: text('rationale').notNull(),
+		decidedBy: text('decided_by').notNull(),
+		decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+		status: text('status').notNull(),
+		indicator: jsonb('indicator').$type<{ key: string; rater: 'client' | 'collateral' } | null>(),
+		createdBy: uuid('created_by').notNull().references(() => users.id),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('decisions_project').on(t.projectId)]
+);
+
+/** What a decision rests on: a finding of the findings view (key and rater type), a code of
+ * the project (passages coded with it), or one coding. Exactly one target per row. */
+export const decisionEvidence = pgTable(
+	'decision_evidence',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		decisionId: uuid('decision_id').notNull().references(() => decisions.id, { onDelete: 'cascade' }),
+		findingKey: text('finding_key'),
+		rater: text('rater'),
+		codeId: uuid('code_id').references(() => codes.id, { onDelete: 'cascade' }),
+		codingId: uuid('coding_id').references(() => codings.id, { onDelete: 'cascade' }),
+		sortOrder: integer('sort_order').notNull().default(0)
+	},
+	(t) => [
+		index('decision_evidence_decision').on(t.decisionId),
+		check('decision_evidence_one_target', sql`num_nonnulls(${t.findingKey}, ${t.codeId}, ${t.codingId}) = 1`)
+	]
+);
+
+/** A development point with the improvement model's three questions: the goal (with its time
+ * frame), how improvement will show (signs; optionally a findings indicator), and the change
+ * catalogue (change_ideas). */
+export const developmentPoints = pgTable(
+	'development_points',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		decisionId: uuid('decision_id').references(() => decisions.id, { onDelete: 'set null' }),
+		title: text('title').notNull(),
+		goal: text('goal').notNull(),
+		goalDue: date('goal_due', { mode: 'string' }).notNull(),
+		signs: text('signs').notNull(),
+		indicator: jsonb('indicator').$type<{ key: string; rater: 'client' | 'collateral' } | null>(),
+		createdBy: uuid('created_by').notNull().references(() => users.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('development_points_project').on(t.projectId)]
+);
+
+export const changeIdeas = pgTable(
+	'change_ideas',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		developmentPointId: uuid('development_point_id').notNull().references(() => developmentPoints.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		createdAt: createdAt()
+	},
+	(t) => [index('change_ideas_point').on(t.developmentPointId)]
+);
+
+/** A trial action of a change idea: its place on the improvement board (idea, ongoing, done)
+ * and its scale stage (one citizen, several, all staff). Its circles are trial_circles. */
+export const trials = pgTable(
+	'trials',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		developmentPointId: uuid('development_point_id').notNull().references(() => developmentPoints.id, { onDelete: 'cascade' }),
+		changeIdeaId: uuid('change_idea_id').references(() => changeIdeas.id, { onDelete: 'set null' }),
+		title: text('title').notNull(),
+		boardColumn: text('board_column').notNull().default('idea'),
+		scaleStage: text('scale_stage').notNull().default('one_citizen'),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('trials_project').on(t.projectId)]
+);
+
+/** One four-stage learning circle of a trial: plan, try (data), reflect, adjust. */
+export const trialCircles = pgTable(
+	'trial_circles',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		trialId: uuid('trial_id').notNull().references(() => trials.id, { onDelete: 'cascade' }),
+		number: integer('number').notNull(),
+		hypothesis: text('hypothesis').notNull(),
+		who: text('who').notNull(),
+		what: text('what').notNull(),
+		place: text('place').notNull(),
+		timing: text('timing').notNull(),
+		followUp: text('follow_up').notNull(),
+		dataCollected: text('data_collected'),
+		reflection: text('reflection'),
+		adjustment: text('adjustment'),
+		adjustmentNote: text('adjustment_note'),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('trial_circles_number').on(t.trialId, t.number)]
+);
+
+/** A progress meeting at the improvement board: attendees as roles or initials, decisions,
+ * and who does what by when. */
+export const progressMeetings = pgTable(
+	'progress_meetings',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		heldOn: date('held_on', { mode: 'string' }).notNull(),
+		attendees: jsonb('attendees').$type<string[]>().notNull(),
+		decisions: text('decisions').notNull().default(''),
+		actions: jsonb('actions').$type<{ what: string; who: string; due: string }[]>().notNull().default([]),
+		createdBy: uuid('created_by').notNull().references(() => users.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('progress_meetings_project').on(t.projectId)]
+);
