@@ -512,6 +512,8 @@ export const suggestionEvents = pgTable(
 		codingId: uuid('coding_id'),
 		/** Bulk decisions share an id. */
 		bulkId: uuid('bulk_id'),
+		/** What undo needs to restore (e.g. the entry's earlier artefact); never journal text. */
+		details: jsonb('details').notNull().default({}),
 		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('suggestion_events_suggestion').on(t.suggestionId, t.at)]

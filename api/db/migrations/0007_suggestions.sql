@@ -18,6 +18,7 @@ CREATE TABLE "suggestion_events" (
 	"user_id" uuid,
 	"coding_id" uuid,
 	"bulk_id" uuid,
+	"details" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
