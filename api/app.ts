@@ -28,6 +28,7 @@ import { codebookAdminRoutes } from './routes/codebook-admin';
 import { memoRoutes } from './routes/memos';
 import { importRoutes } from './routes/imports';
 import { caseVariableRoutes } from './routes/case-variables';
+import { suggestionRoutes } from './routes/suggestions';
 import { log } from './log';
 
 /** What the services need (the CLI passes these without an HTTP app). */
@@ -76,7 +77,8 @@ export function createApp(options: AppOptions) {
 		.route('/projects/:projectId', codebookAdminRoutes(deps))
 		.route('/projects/:projectId', memoRoutes(deps))
 		.route('/projects/:projectId/imports', importRoutes(deps))
-		.route('/projects/:projectId', caseVariableRoutes(deps));
+		.route('/projects/:projectId', caseVariableRoutes(deps))
+		.route('/projects/:projectId', suggestionRoutes(deps));
 
 	checkRouteRules(app.routes);
 

@@ -13,9 +13,10 @@ import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 import { statsCommand } from './commands/stats';
+import { suggestCommand } from './commands/suggest';
 import { CliError, createOutput, type Output } from './output';
 
-const commands: Command[] = [analyseCommand, demoCommand, importCommand, serveCommand, statsCommand];
+const commands: Command[] = [analyseCommand, demoCommand, importCommand, serveCommand, statsCommand, suggestCommand];
 
 const globalOptions = {
 	db: { type: 'string' },
