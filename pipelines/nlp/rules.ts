@@ -1,0 +1,193 @@
+// Suggester 1: the codebook's own keywords and patterns. Keywords are matched on tokens,
+// by Snowball stem or as a word start ("underret" finds "underretningen"), so inflections
+// need no pattern; patterns are the codebook's regular expressions (Unicode-aware word
+// boundaries, from pipelines/documentation/text-match.ts). A match in the scope of a
+// negation is not suggested: "mor mødte ikke op" is no attendance, "ikke enige om målet"
+// no agreement. Keywords that carry their own negation ("ikke mødt") are matched as written.
+import { keywordMatcher, patternMatcher, type TextMatcher } from '../documentation/text-match';
+import { analyse, stem, NEGATION_CUES, type Analysed, type Span } from './text';
+import type { NlpCode, NlpEntry, NlpSuggestion } from './types';
+
+export const RULES_MODEL = 'rules@1';
+
+/** Keyword words this short must match whole (abbreviations: ORS, VUM, BFU). */
+const SHORT = 3;
+/** Prefix index length: keywords are looked up by their first four letters. */
+const PREFIX = 4;
+
+interface KeywordWord {
+	lower: string;
+	stem: string;
+}
+
+interface Keyword {
+	code: NlpCode;
+	term: string;
+	words: KeywordWord[];
+	/** The keyword itself holds a negation ("ikke mødt"): the negation check is off. */
+	ownNegation: boolean;
+}
+
+interface RegexRule {
+	code: NlpCode;
+	term: string;
+	matcher: TextMatcher;
+	ownNegation: boolean;
+}
+
+export interface CompiledRules {
+	exact: Map<string, Keyword[]>;
+	prefix: Map<string, Keyword[]>;
+	byStem: Map<string, Keyword[]>;
+	regexes: RegexRule[];
+}
+
+const SCORE = { keyword: 0.55, phrase: 0.1, pattern: 0.7, max: 0.95 } as const;
+
+function add(map: Map<string, Keyword[]>, key: string, kw: Keyword) {
+	const list = map.get(key);
+	if (list) {
+		if (!list.includes(kw)) list.push(kw);
+	} else map.set(key, [kw]);
+}
+
+/** Index of every code's keywords and patterns; entry-level artefact codes are left to the artefact suggester. */
+export function compileRules(codes: NlpCode[]): CompiledRules {
+	const rules: CompiledRules = { exact: new Map(), prefix: new Map(), byStem: new Map(), regexes: [] };
+	for (const code of codes) {
+		if (code.codebook === 'artefacts') continue;
+		for (const keyword of code.keywords) {
+			const term = keyword.trim();
+			const ownNegation = term.toLowerCase().split(/\s+/).some((w) => NEGATION_CUES.has(w));
+			// "§ 140", "timer pr. uge": anything beyond letters, digits, spaces and hyphens goes through a regex.
+			if (!/^[\p{L}\p{N}\s-]+$/u.test(term)) {
+				rules.regexes.push({ code, term, matcher: keywordMatcher(term), ownNegation });
+				continue;
+			}
+			const words = term.toLowerCase().split(/[\s-]+/).filter(Boolean).map((lower) => ({ lower, stem: stem(lower) }));
+			if (!words.length) continue;
+			const kw: Keyword = { code, term, words, ownNegation };
+			const first = words[0];
+			if (first.lower.length <= SHORT) add(rules.exact, first.lower, kw);
+			else {
+				add(rules.prefix, first.lower.slice(0, PREFIX), kw);
+				add(rules.byStem, first.stem, kw);
+			}
+		}
+		for (const source of code.patterns) {
+			rules.regexes.push({ code, term: source, matcher: patternMatcher(source), ownNegation: /ikke|ingen|aldrig/i.test(source) });
+		}
+	}
+	return rules;
+}
+
+function wordMatches(word: KeywordWord, lower: string): boolean {
+	if (word.lower.length <= SHORT) return lower === word.lower;
+	return lower.startsWith(word.lower) || stem(lower) === word.stem;
+}
+
+export interface RuleHit {
+	code: NlpCode;
+	term: string;
+	kind: 'keyword' | 'pattern';
+	start: number;
+	end: number;
+	sentence: number;
+	negated: boolean;
+}
+
+/** Every keyword and pattern hit in the analysed text, negated ones flagged. */
+export function ruleHits(rules: CompiledRules, doc: Analysed): RuleHit[] {
+	const hits: RuleHit[] = [];
+	const { tokens, text } = doc;
+	for (let i = 0; i < tokens.length; i++) {
+		const t = tokens[i];
+		const candidates = new Set<Keyword>();
+		for (const kw of rules.exact.get(t.lower) ?? []) candidates.add(kw);
+		if (t.lower.length >= PREFIX) for (const kw of rules.prefix.get(t.lower.slice(0, PREFIX)) ?? []) candidates.add(kw);
+		for (const kw of rules.byStem.get(stem(t.lower)) ?? []) candidates.add(kw);
+		for (const kw of candidates) {
+			if (i + kw.words.length > tokens.length) continue;
+			let ok = true;
+			let negated = false;
+			for (let w = 0; w < kw.words.length && ok; w++) {
+				const u = tokens[i + w];
+				ok = wordMatches(kw.words[w], u.lower) && u.sentence === t.sentence;
+				negated ||= u.negated;
+			}
+			if (!ok) continue;
+			const last = tokens[i + kw.words.length - 1];
+			hits.push({ code: kw.code, term: kw.term, kind: 'keyword', start: t.start, end: last.end, sentence: t.sentence, negated: negated && !kw.ownNegation });
+		}
+	}
+	if (rules.regexes.length) {
+		const lower = text.toLowerCase();
+		for (const rule of rules.regexes) {
+			if (rule.matcher.literal && !lower.includes(rule.matcher.literal)) continue;
+			rule.matcher.regex.lastIndex = 0;
+			for (const match of text.matchAll(rule.matcher.regex)) {
+				if (!match[0]) continue;
+				const start = match.index;
+				const end = start + match[0].length;
+				let negated = false;
+				let sentence = 0;
+				for (const u of tokens) {
+					if (u.end <= start) continue;
+					if (u.start >= end) break;
+					negated ||= u.negated;
+					sentence = u.sentence;
+				}
+				if (!tokens.some((u) => u.start >= start && u.end <= end)) sentence = sentenceAt(doc.sentences, start);
+				hits.push({ code: rule.code, term: rule.term, kind: rule.matcher.kind, start, end, sentence, negated: negated && !rule.ownNegation });
+			}
+		}
+	}
+	return hits;
+}
+
+function sentenceAt(sentences: Span[], offset: number): number {
+	const i = sentences.findIndex((s) => offset < s.end);
+	return i < 0 ? Math.max(0, sentences.length - 1) : i;
+}
+
+const shorten = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
+
+/** Rule suggestions: one per code and sentence (segment codes) or per code (entry codes), negated hits left out. */
+export function suggestByRules(rules: CompiledRules, entry: NlpEntry, doc: Analysed = analyse(entry.text)): NlpSuggestion[] {
+	const best = new Map<string, { hit: RuleHit; score: number; terms: string[]; starts: Set<number> }>();
+	for (const hit of ruleHits(rules, doc)) {
+		if (hit.negated) continue;
+		const segment = hit.code.level === 'segment';
+		const key = segment ? `${hit.code.id}\u0000${hit.sentence}` : hit.code.id;
+		const score = hit.kind === 'pattern' ? SCORE.pattern : Math.min(SCORE.max, SCORE.keyword + SCORE.phrase * (hit.term.split(/\s+/).length - 1));
+		const seen = best.get(key);
+		if (!seen) best.set(key, { hit, score, terms: [hit.term], starts: new Set([hit.start]) });
+		else {
+			// Evidence at other words adds up, 1 - (1 - a)(1 - b), capped; a keyword and a pattern on the same words count once.
+			if (!seen.starts.has(hit.start)) seen.score = Math.min(SCORE.max, 1 - (1 - seen.score) * (1 - score));
+			seen.starts.add(hit.start);
+			if (!seen.terms.includes(hit.term)) seen.terms.push(hit.term);
+			if (hit.kind === 'pattern' && seen.hit.kind !== 'pattern') seen.hit = hit;
+		}
+	}
+	const out: NlpSuggestion[] = [];
+	for (const { hit, score, terms } of best.values()) {
+		const sentence = doc.sentences[hit.sentence];
+		const segment = hit.code.level === 'segment';
+		out.push({
+			entryId: entry.id,
+			codeId: hit.code.id,
+			codebook: hit.code.codebook,
+			start: segment ? sentence?.start ?? hit.start : null,
+			end: segment ? sentence?.end ?? hit.end : null,
+			score: Math.round(score * 1000) / 1000,
+			suggester: 'rules',
+			model: RULES_MODEL,
+			explanation: {
+				summary: `${hit.kind} ${terms.map((t) => `"${shorten(t)}"`).join(', ')} of ${hit.code.key}`,
+				matched: doc.text.slice(hit.start, hit.end)
+			}
+		});
+	}
+	return out;
+}
