@@ -492,6 +492,8 @@ export const nlpModels = pgTable(
 		/** Labelled examples it was trained from: accepted codings and rejected suggestions. */
 		examples: integer('examples').notNull(),
 		positives: integer('positives').notNull(),
+		/** Of them, people's decisions (codings and rejections): an incremental update checks these still stand. */
+		decisions: integer('decisions').notNull().default(0),
 		trainedBy: uuid('trained_by').references(() => users.id),
 		createdAt: createdAt()
 	},

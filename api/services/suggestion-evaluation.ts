@@ -9,7 +9,7 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { codings, journalEntries } from '../db/schema';
-import { createSuggester, seedExamples, splitSentences, trainModel, type NlpCode, type NlpSuggestion } from '../../pipelines/nlp/index';
+import { createSuggester, seedExamples, splitSentences, trainModel, type NlpSuggestion } from '../../pipelines/nlp/index';
 import type { ProjectAccess } from './access';
 import { audit } from './audit';
 import { binaryAgreement, type BinaryAgreement } from './suggestion-metrics';
@@ -154,4 +154,3 @@ export async function evaluateProject(db: Database, access: ProjectAccess, optio
 	return result;
 }
 
-export type { NlpCode };

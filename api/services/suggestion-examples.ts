@@ -18,7 +18,9 @@ export interface CodedSpan {
 export interface TimedExample extends LabelledExample {
 	caseId: string;
 	entryId: string;
-	/** When the decision behind it was made (the newest coding of the entry for its negatives). */
+	/** A person's decision (a coding or a rejection), or an uncoded sentence of an entry they coded. */
+	kind: 'decision' | 'context';
+	/** When the decision was made; for context, when the entry was first coded. */
 	at: Date;
 }
 
@@ -34,24 +36,24 @@ export function examplesFrom(input: { codes: NlpCode[]; texts: Map<string, strin
 	};
 	const byEntry = new Map<string, CodedSpan[]>();
 	for (const c of input.codings) {
-		out.push({ codeId: c.codeId, text: slice(c), positive: true, caseId: c.caseId, entryId: c.entryId, at: c.at });
+		out.push({ codeId: c.codeId, text: slice(c), positive: true, caseId: c.caseId, entryId: c.entryId, kind: 'decision', at: c.at });
 		const list = byEntry.get(c.entryId);
 		if (list) list.push(c);
 		else byEntry.set(c.entryId, [c]);
 	}
-	for (const r of input.rejections) out.push({ codeId: r.codeId, text: slice(r), positive: false, caseId: r.caseId, entryId: r.entryId, at: r.at });
+	for (const r of input.rejections) out.push({ codeId: r.codeId, text: slice(r), positive: false, caseId: r.caseId, entryId: r.entryId, kind: 'decision', at: r.at });
 	for (const [entryId, spans] of byEntry) {
 		const text = input.texts.get(entryId) ?? '';
 		const books = new Set(spans.map((s) => codeById.get(s.codeId)).filter((c) => c && c.level === 'segment').map((c) => c!.codebook));
 		if (!books.size) continue;
-		const at = new Date(Math.max(...spans.map((s) => s.at.getTime())));
+		const at = new Date(Math.min(...spans.map((s) => s.at.getTime())));
 		const sentences = splitSentences(text);
 		for (const code of input.codes) {
 			if (code.level !== 'segment' || !books.has(code.codebook)) continue;
 			const mine = spans.filter((s) => s.codeId === code.id);
 			for (const sentence of sentences) {
 				if (mine.some((s) => overlaps(sentence, s))) continue;
-				out.push({ codeId: code.id, text: text.slice(sentence.start, sentence.end), positive: false, caseId: spans[0].caseId, entryId, at });
+				out.push({ codeId: code.id, text: text.slice(sentence.start, sentence.end), positive: false, caseId: spans[0].caseId, entryId, kind: 'context', at });
 			}
 		}
 	}

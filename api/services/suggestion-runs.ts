@@ -30,6 +30,7 @@ import { autoAccept, suggestionSettings } from './suggestions';
 
 /** Entries per page of a run: small enough that other requests wait at most a moment. */
 const PAGE = 250;
+const INSERT_CHUNK = 1000;
 
 /** The project's codes as the engine reads them (retired codes suggest nothing). */
 export async function nlpCodes(db: Database, projectId: string): Promise<NlpCode[]> {
@@ -54,7 +55,7 @@ export async function nlpCodes(db: Database, projectId: string): Promise<NlpCode
 /** The project's newest model, if one was trained. */
 export async function latestModel(db: Database, projectId: string) {
 	const [row] = await db
-		.select({ id: nlpModels.id, version: nlpModels.version, model: nlpModels.model, examples: nlpModels.examples, positives: nlpModels.positives, createdAt: nlpModels.createdAt })
+		.select({ id: nlpModels.id, version: nlpModels.version, model: nlpModels.model, examples: nlpModels.examples, positives: nlpModels.positives, decisions: nlpModels.decisions, createdAt: nlpModels.createdAt })
 		.from(nlpModels)
 		.where(eq(nlpModels.projectId, projectId))
 		.orderBy(desc(nlpModels.version))
@@ -92,33 +93,37 @@ export async function trainingExamples(db: Database, projectId: string, codeList
 const seeded = (codeList: NlpCode[]) => seedExamples(codeList.filter((c) => c.codebook !== 'artefacts'));
 
 /**
- * A new version of the project's model. Incremental by default: the examples decided since
- * the newest model are added to it (naive Bayes counts add up, pipelines/nlp/classifier.ts).
- * When a decision was taken back or changed since (the older examples no longer number what
- * the model learned from), or with `full`, it is trained afresh from every decision.
+ * A new version of the project's model. Incremental by default: what was decided since the
+ * newest model (and the uncoded sentences of entries first coded since) is added to it
+ * (naive Bayes counts add up, pipelines/nlp/classifier.ts). When a decision the model
+ * learned from was taken back since (fewer older decisions than it counted), or with
+ * `full`, it is trained afresh from everything, which also refreshes the uncoded
+ * sentences of entries coded again later.
  */
 export async function retrainModel(db: Database, access: ProjectAccess, options: { full?: boolean } = {}) {
 	const codeList = await nlpCodes(db, access.projectId);
 	const examples = await trainingExamples(db, access.projectId, codeList);
 	const previous = await latestModel(db, access.projectId);
 	const seeds = seeded(codeList);
-	const older = previous ? examples.filter((e) => e.at <= previous.createdAt) : [];
-	const incremental = !options.full && previous !== null && older.length + seeds.length === previous.examples;
+	const decisions = examples.filter((e) => e.kind === 'decision');
+	const olderDecisions = previous ? decisions.filter((e) => e.at <= previous.createdAt).length : 0;
+	const incremental = !options.full && previous !== null && olderDecisions === previous.decisions;
 	const strip = (list: LabelledExample[]) => list.map(({ codeId, text, positive }) => ({ codeId, text, positive }));
-	const model = incremental ? trainModel(strip(examples.filter((e) => e.at > previous!.createdAt)), previous!.model) : trainModel(strip([...seeds, ...examples]), null);
+	const added = incremental ? examples.filter((e) => e.at > previous!.createdAt) : [];
+	const model = incremental ? trainModel(strip(added), previous!.model) : trainModel(strip([...seeds, ...examples]), null);
 	const version = (previous?.version ?? 0) + 1;
 	const positives = examples.filter((e) => e.positive).length;
-	const total = examples.length + seeds.length;
-	await db.insert(nlpModels).values({ projectId: access.projectId, version, model, examples: total, positives, trainedBy: access.userId });
+	const total = incremental ? previous!.examples + added.length : examples.length + seeds.length;
+	await db.insert(nlpModels).values({ projectId: access.projectId, version, model, examples: total, positives, decisions: decisions.length, trainedBy: access.userId });
 	await audit(db, {
 		action: 'suggestions.model_trained',
 		userId: access.userId,
 		projectId: access.projectId,
 		objectType: 'nlp_model',
 		objectId: String(version),
-		details: { examples: total, positives, incremental }
+		details: { examples: total, decisions: decisions.length, positives, incremental }
 	});
-	return { version, examples: total, positives, incremental };
+	return { version, examples: total, decisions: decisions.length, positives, incremental };
 }
 
 /** Retrains when people decided something since the newest model. */
@@ -174,6 +179,7 @@ export async function startRun(db: Database, access: ProjectAccess, options: Run
 	await audit(db, { action: 'suggestions.run_started', userId: access.userId, projectId: access.projectId, objectType: 'suggestion_run', objectId: run.id, details: { entries: total, case: options.caseId ?? null } });
 	const done = execute(db, access, run.id, options).catch(async (error: Error) => {
 		log.error('suggestion run failed', { run: run.id, name: error.name, code: (error as { code?: string }).code });
+		if (process.env.DEBUG_RUN) console.error(error);
 		await db.update(suggestionRuns).set({ status: 'failed', finishedAt: new Date() }).where(eq(suggestionRuns.id, run.id));
 	});
 	live.set(run.id, done);
@@ -193,6 +199,7 @@ async function execute(db: Database, access: ProjectAccess, runId: string, optio
 	const model = await modelForRun(db, access);
 	const codeList = await nlpCodes(db, access.projectId);
 	const suggester = createSuggester({ codes: codeList, model: model?.model ?? null });
+	const known = new Set(codeList.map((c) => c.id));
 	const settings = await suggestionSettings(db, access.projectId);
 	await db.update(suggestionRuns).set({ modelVersion: model?.version ?? null }).where(eq(suggestionRuns.id, runId));
 	const scope = and(visibleCases(access), options.caseId ? eq(cases.id, options.caseId) : undefined);
@@ -221,6 +228,18 @@ async function execute(db: Database, access: ProjectAccess, runId: string, optio
 			for (const s of suggester.suggest(nlpEntry)) if (!options.codeId || s.codeId === options.codeId) found.push({ ...s, caseId: entry.caseId });
 		}
 		const ids = entries.map((e) => e.id);
+		// Two suggesters proposing the same code for the same passage make one suggestion:
+		// the higher score's, naming the other in its explanation.
+		const unique = new Map<string, (typeof found)[number]>();
+		for (const s of found) {
+			const key = keyOf(s);
+			const seen = unique.get(key);
+			if (!seen) unique.set(key, s);
+			else {
+				const [best, other] = s.score > seen.score ? [s, seen] : [seen, s];
+				unique.set(key, { ...best, explanation: { ...best.explanation, alsoBy: [...((best.explanation as { alsoBy?: string[] }).alsoBy ?? []), other.suggester] } as typeof best.explanation });
+			}
+		}
 		const page = await db.transaction(async (tx) => {
 			// This run's suggestions replace the earlier runs' pending ones; decided ones stay,
 			// and what a person already decided or coded is not suggested again.
@@ -230,12 +249,17 @@ async function execute(db: Database, access: ProjectAccess, runId: string, optio
 			const decidedKeys = new Set(decided.map(keyOf));
 			const codedBy = new Map<string, typeof coded>();
 			for (const c of coded) codedBy.set(c.entryId!, [...(codedBy.get(c.entryId!) ?? []), c]);
-			const fresh = found.filter((s) => !decidedKeys.has(keyOf(s)) && !covered(s, codedBy.get(s.entryId) ?? []));
+			// A suggestion needs one of the project's codes: extraction without an extraction codebook has none.
+			const fresh = [...unique.values()].filter((s) => known.has(s.codeId) && !decidedKeys.has(keyOf(s)) && !covered(s, codedBy.get(s.entryId) ?? []));
 			if (!fresh.length) return { created: 0, autoAccepted: 0 };
-			const inserted = await tx
-				.insert(suggestions)
-				.values(
-					fresh.map((s) => ({
+			const inserted: { id: string; suggester: string; score: number }[] = [];
+			// Chunks keep each statement well under the protocol's 65,535 parameters.
+			for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
+				inserted.push(
+					...(await tx
+						.insert(suggestions)
+						.values(
+							fresh.slice(i, i + INSERT_CHUNK).map((s) => ({
 						projectId: access.projectId,
 						caseId: s.caseId,
 						entryId: s.entryId,
@@ -249,8 +273,10 @@ async function execute(db: Database, access: ProjectAccess, runId: string, optio
 						codebook: s.codebook,
 						runId
 					}))
-				)
-				.returning({ id: suggestions.id, suggester: suggestions.suggester, score: suggestions.score });
+						)
+						.returning({ id: suggestions.id, suggester: suggestions.suggester, score: suggestions.score }))
+				);
+			}
 			let accepted = 0;
 			const threshold = settings.autoAcceptArtefactsAbove;
 			if (threshold !== null) {

@@ -6,6 +6,7 @@ CREATE TABLE "nlp_models" (
 	"model" jsonb NOT NULL,
 	"examples" integer NOT NULL,
 	"positives" integer NOT NULL,
+	"decisions" integer DEFAULT 0 NOT NULL,
 	"trained_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
