@@ -65,7 +65,11 @@ export function suggestionRoutes(deps: AppDeps) {
 		.post('/suggestions/runs/:runId/cancel', async (c) => c.json({ run: await cancelRun(db, c.var.access, c.req.param('runId')) }))
 		.post('/suggestions/bulk-accept', validate('json', bulkBody), async (c) => c.json(await bulkAccept(db, c.var.access, c.req.valid('json'))))
 		.post('/suggestions/bulk/:bulkId/undo', async (c) => c.json(await undoBulk(db, c.var.access, c.req.param('bulkId'))))
-		.post('/suggestions/queue', validate('json', queueBody), async (c) => c.json(await labellingQueue(db, c.var.access, c.req.valid('json').limit)))
+		.post('/suggestions/queue', validate('json', queueBody), async (c) => {
+			const queue = await labellingQueue(db, c.var.access, c.req.valid('json').limit);
+			const { suggestions } = await listSuggestions(db, c.var.access, { ids: queue.suggestionIds, status: 'pending', limit: 50 });
+			return c.json({ ...queue, suggestions });
+		})
 		.get('/suggestions/model', async (c) => {
 			const model = await latestModel(db, c.var.access.projectId);
 			return c.json({ model: model && { version: model.version, examples: model.examples, positives: model.positives, createdAt: model.createdAt } });

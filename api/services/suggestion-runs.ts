@@ -191,7 +191,7 @@ export async function startRun(db: Database, access: ProjectAccess, options: Run
 const keyOf = (s: { entryId: string; codeId: string; start: number | null; end: number | null }) => `${s.entryId}|${s.codeId}|${s.start}|${s.end}`;
 
 /** A coding of the same code covers the suggestion (overlapping span, or both whole-entry). */
-function covered(s: NlpSuggestion, existing: { codeId: string; start: number | null; end: number | null }[]) {
+function covered(s: { codeId: string; start: number | null; end: number | null }, existing: { codeId: string; start: number | null; end: number | null }[]) {
 	return existing.some((c) => c.codeId === s.codeId && (c.start === null || s.start === null ? c.start === s.start : c.start < s.end! && s.start < c.end!));
 }
 
@@ -339,6 +339,7 @@ export async function runFinished(runId: string) {
 
 /** Entries ranked for the active-learning queue: at most this many candidates are read. */
 const QUEUE_CANDIDATES = 2000;
+const NIL_ID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The active-learning queue: the passages the model is least sure of, stored as pending
@@ -352,19 +353,26 @@ export async function labellingQueue(db: Database, access: ProjectAccess, limit 
 		.select({ id: journalEntries.id, caseId: journalEntries.caseId, title: journalEntries.title, text: journalEntries.text, entryType: journalEntries.entryType })
 		.from(journalEntries)
 		.innerJoin(cases, eq(cases.id, journalEntries.caseId))
-		.where(and(visibleCases(access), sql`not exists (select 1 from ${codings} c where c.entry_id = ${journalEntries.id})`))
-		.orderBy(asc(journalEntries.id))
+		.where(visibleCases(access))
+		// Entries nobody has coded first.
+		.orderBy(sql`exists (select 1 from ${codings} c where c.entry_id = ${journalEntries.id})`, asc(journalEntries.id))
 		.limit(QUEUE_CANDIDATES);
 	const caseOf = new Map(entries.map((e) => [e.id, e.caseId]));
 	const ranked = rankForLabelling(
 		entries.map((e) => ({ id: e.id, title: e.title || null, text: e.text, entryType: e.entryType })),
 		codeList,
 		model?.model ?? null,
-		limit
+		limit * 3
 	);
+	// Not what a person already coded or decided.
+	const coded = entries.length
+		? await db.select({ entryId: codings.entryId, codeId: codings.codeId, start: codings.startOffset, end: codings.endOffset }).from(codings).where(inArray(codings.entryId, [...new Set(ranked.map((r) => r.entryId))].concat(NIL_ID)))
+		: [];
 	const bookOf = new Map(codeList.map((c) => [c.id, c.codebook]));
 	const ids: string[] = [];
 	for (const item of ranked) {
+		if (ids.length >= limit) break;
+		if (covered(item, coded.filter((c) => c.entryId === item.entryId))) continue;
 		const [existing] = await db
 			.select({ id: suggestions.id, status: suggestions.status })
 			.from(suggestions)

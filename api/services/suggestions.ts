@@ -26,6 +26,8 @@ export interface SuggestionFilter {
 	minScore?: number;
 	suggester?: Suggester;
 	caseId?: string;
+	/** Only these suggestions (the active-learning questions). */
+	ids?: string[];
 	limit?: number;
 	offset?: number;
 }
@@ -63,7 +65,8 @@ function filterConditions(access: ProjectAccess, filter: SuggestionFilter): SQL 
 		filter.codeId ? eq(suggestions.codeId, filter.codeId) : undefined,
 		filter.minScore !== undefined ? gte(suggestions.score, filter.minScore) : undefined,
 		filter.suggester ? eq(suggestions.suggester, filter.suggester) : undefined,
-		filter.caseId ? eq(suggestions.caseId, filter.caseId) : undefined
+		filter.caseId ? eq(suggestions.caseId, filter.caseId) : undefined,
+		filter.ids ? (filter.ids.length ? inArray(suggestions.id, filter.ids) : sql`false`) : undefined
 	)!;
 }
 
