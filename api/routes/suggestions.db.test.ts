@@ -298,7 +298,8 @@ describe.each(testDatabases())('suggestion routes on $kind', (kind) => {
 		expect(queue.suggestionIds.length).toBeGreaterThan(0);
 		expect(queue.suggestionIds.length).toBeLessThanOrEqual(5);
 		const asked = await db().select().from(t.suggestions).where(inArray(t.suggestions.id, queue.suggestionIds));
-		expect(asked.every((q) => q.status === 'pending' && q.suggester === 'classifier')).toBe(true);
+		// New questions come from the classifier (or the rules standing in); a passage already suggested is asked as it is.
+		expect(asked.every((q) => q.status === 'pending')).toBe(true);
 		// Asking again gives the same questions, not new rows.
 		const again = (await (await anna.post(`${base}/suggestions/queue`, { limit: 5 })).json()) as { suggestionIds: string[] };
 		expect(new Set(again.suggestionIds)).toEqual(new Set(queue.suggestionIds));
