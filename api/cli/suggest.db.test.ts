@@ -45,13 +45,13 @@ describe.each(testDatabases())('effekt suggest on $kind', (kind) => {
 		expect(lines).toHaveLength(document.suggestions);
 		for (const line of lines) expect(Object.keys(line)).toEqual(['case_id', 'source_line', 'entry_id', 'code_id', 'codebook', 'start', 'end', 'score', 'suggester']);
 		const artefacts = lines.filter((l) => l.codebook === 'artefacts' && l.suggester === 'artefact');
-		// One per entry, by the file's data row (the header is line 1).
-		expect(artefacts.map((l) => l.source_line).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+		// One per entry, by the file's data row (1 = the first row under the header).
+		expect(artefacts.map((l) => l.source_line).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 		expect(artefacts.every((l) => l.start === null && l.end === null && ['S-9001', 'S-9002'].includes(l.case_id))).toBe(true);
 		const byLine = new Map(artefacts.map((l) => [l.source_line, l.code_id]));
-		expect(byLine.get(2)).toBe('underretning');
-		expect(byLine.get(6)).toBe('handleplan');
-		expect(byLine.get(8)).toBe('afslutningsnotat');
+		expect(byLine.get(1)).toBe('underretning');
+		expect(byLine.get(5)).toBe('handleplan');
+		expect(byLine.get(7)).toBe('afslutningsnotat');
 		// Span suggestions point into the entry's text.
 		expect(lines.some((l) => l.start !== null && l.end > l.start)).toBe(true);
 
