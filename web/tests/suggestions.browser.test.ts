@@ -46,7 +46,7 @@ describe('suggestions in Chromium', () => {
 		const answered = page.waitForResponse((r) => r.url().includes('acceptSuggestion'));
 		await items.first().getByTestId('accept-suggestion').click();
 		expect((await answered).ok()).toBe(true);
-		await expect.poll(() => items.count()).toBe(before - 1);
+		await expect.poll(() => items.count(), { timeout: 20_000 }).toBe(before - 1);
 		expect(await statusOf(first!)).toEqual(['accept']);
 		const codings = (await (await page.request.get(api(`/cases/${caseId}/codings`))).json()) as { codings: { origin: string }[] };
 		expect(codings.codings.some((c) => c.origin === 'suggestion')).toBe(true);
@@ -55,9 +55,11 @@ describe('suggestions in Chromium', () => {
 		const next = await items.first().getAttribute('data-id');
 		await page.locator('body').click({ position: { x: 2, y: 2 } });
 		await page.keyboard.press('j');
-		await expect.poll(() => items.first().getAttribute('class')).toContain('current');
+		await expect.poll(() => items.first().getAttribute('class'), { timeout: 20_000 }).toContain('current');
+		const rejected = page.waitForResponse((r) => r.url().includes('rejectSuggestion'), { timeout: 10_000 });
 		await page.keyboard.press('r');
-		await expect.poll(() => items.count()).toBe(before - 2);
+		expect((await rejected).ok()).toBe(true);
+		await expect.poll(() => items.count(), { timeout: 20_000 }).toBe(before - 2);
 		expect(await statusOf(next!)).toEqual(['reject']);
 	}, 120_000);
 
@@ -78,6 +80,6 @@ describe('suggestions in Chromium', () => {
 		const id = await row.getAttribute('data-id');
 		await row.getByTestId('accept').click();
 		await page.getByTestId('undo').first().click();
-		await expect.poll(async () => (await statusOf(id!)).slice(-2)).toEqual(['accept', 'undo']);
+		await expect.poll(async () => (await statusOf(id!)).slice(-2), { timeout: 20_000 }).toEqual(['accept', 'undo']);
 	}, 120_000);
 });
