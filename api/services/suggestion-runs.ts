@@ -179,7 +179,6 @@ export async function startRun(db: Database, access: ProjectAccess, options: Run
 	await audit(db, { action: 'suggestions.run_started', userId: access.userId, projectId: access.projectId, objectType: 'suggestion_run', objectId: run.id, details: { entries: total, case: options.caseId ?? null } });
 	const done = execute(db, access, run.id, options).catch(async (error: Error) => {
 		log.error('suggestion run failed', { run: run.id, name: error.name, code: (error as { code?: string }).code });
-		if (process.env.DEBUG_RUN) console.error(error);
 		await db.update(suggestionRuns).set({ status: 'failed', finishedAt: new Date() }).where(eq(suggestionRuns.id, run.id));
 	});
 	live.set(run.id, done);
