@@ -1,7 +1,7 @@
 // Suggester 2: a learned classifier per code over hashed sentence features, trained from
 // the project's accepted (positive) and rejected or uncoded (negative) sentences.
 //
-// Hand-written, binarised multinomial naive Bayes with one positive/negative pair of
+// Hand-written, Bernoulli-style naive Bayes over present features with one positive/negative pair of
 // count tables per code. natural's BayesClassifier is about 0.7 ms per classification (it
 // re-tokenises and walks every class's whole feature map per call; bench/nlp.ts measures
 // it) and its LogisticRegressionClassifier takes minutes to train on a few thousand
@@ -33,7 +33,7 @@ export interface NlpModel {
 	version: number;
 	kind: typeof MODEL_KIND;
 	hashBits: number;
-	/** Additive smoothing. */
+	/** Smoothing: weight, in examples, of each feature's overall rate (m-estimate). */
 	alpha: number;
 	/** Examples trained on, in all. */
 	examples: number;
@@ -41,7 +41,8 @@ export interface NlpModel {
 	codes: Record<string, CodeModel>;
 }
 
-const ALPHA = 0.5;
+/** Weight of the m-estimate's prior (the feature's rate in all examples), in examples. */
+const ALPHA = 2;
 /** Scores below this are not suggested. */
 export const CLASSIFIER_THRESHOLD = 0.5;
 
@@ -84,13 +85,17 @@ function scorerFor(model: NlpModel, codeId: string): Scorer | null {
 	const code = model.codes[codeId];
 	scorer = { prior: 0, llr: new Map(), ready: false };
 	if (code && code.pos.docs > 0 && code.neg.docs > 0) {
-		const keys = new Set([...Object.keys(code.pos.counts), ...Object.keys(code.neg.counts)]);
-		const vocabulary = keys.size;
-		const a = model.alpha;
-		const pDen = Math.log(code.pos.total + a * vocabulary);
-		const nDen = Math.log(code.neg.total + a * vocabulary);
-		for (const k of keys) {
-			const llr = Math.log((code.pos.counts[k] ?? 0) + a) - pDen - (Math.log((code.neg.counts[k] ?? 0) + a) - nDen);
+		// m-estimate smoothing towards the feature's rate in all examples (both classes):
+		// plain Laplace smoothing makes every feature the small positive class has not seen
+		// look likelier there than in the large negative class, so the more negatives
+		// were added, the more the model said yes.
+		const m = model.alpha;
+		const docs = code.pos.docs + code.neg.docs;
+		for (const k of new Set([...Object.keys(code.pos.counts), ...Object.keys(code.neg.counts)])) {
+			const cp = code.pos.counts[k] ?? 0;
+			const cn = code.neg.counts[k] ?? 0;
+			const background = (cp + cn + 0.5) / (docs + 1);
+			const llr = Math.log((cp + m * background) / (code.pos.docs + m)) - Math.log((cn + m * background) / (code.neg.docs + m));
 			scorer.llr.set(Number(k), llr);
 		}
 		scorer.prior = Math.log(code.pos.docs) - Math.log(code.neg.docs);

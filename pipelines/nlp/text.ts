@@ -98,7 +98,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Abbreviations whose full stop ends no sentence. Lower case, without the final stop. */
 const ABBREVIATIONS = new Set([
-	'f.eks', 'feks', 'bl.a', 'jf', 'jvf', 'kl', 'd', 'ml', 'ca', 'nr', 'stk', 'pkt', 'vedr', 'pga', 'p.g.a', 'mv', 'm.v', 'evt', 'dvs', 'd.v.s', 'tlf', 'inkl', 'ekskl', 'hhv', 'm.fl', 'osv', 'o.l', 'pt', 'p.t', 'obs', 'mht', 'm.h.t', 'iflg', 'ifm', 'i.f.m', 'ang', 'adr', 'bl', 'f', 'kr', 'mdr', 'md', 'min', 'hr', 'fr', 'sdr', 'ass', 'cand', 'psyk', 'soc', 'udd', 'ift', 'i.f.t', 'mtp', 'm.m', 'etc', 'co', 'dr', 'st', 'tsk', 'ctr'
+	'f.eks', 'feks', 'bl.a', 'jf', 'jvf', 'kl', 'd', 'ml', 'ca', 'nr', 'stk', 'pkt', 'vedr', 'pga', 'p.g.a', 'mv', 'm.v', 'evt', 'dvs', 'd.v.s', 'tlf', 'inkl', 'ekskl', 'hhv', 'm.fl', 'osv', 'o.l', 'pt', 'p.t', 'obs', 'mht', 'm.h.t', 'iflg', 'ifm', 'i.f.m', 'ang', 'adr', 'bl', 'f', 'kr', 'mdr', 'md', 'min', 'hr', 'fr', 'sdr', 'ass', 'cand', 'psyk', 'soc', 'udd', 'ift', 'i.f.t', 'mtp', 'm.m', 'etc', 'co', 'dr', 'st', 'tsk', 'ctr', 'konkl', 'pr', 'bl.a', 'ift', 'vha', 'tidl', 'fx', 'mht', 'mdl', 'forv', 'komm', 'beh', 'bev', 'ans', 'udt', 'skr', 'tilsk', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec', 'ugl', 'timer'
 ]);
 
 /** The word (letters and inner full stops) ending just before `index`, lower case: "f.eks", "d", "kl". */
@@ -147,12 +147,15 @@ export function splitSentences(text: string): Span[] {
 			const next = text[k];
 			const upper = next !== next.toLowerCase();
 			const bullet = next === '-' || next === '•' || next === '*' || next === '"' || next === '“' || next === '(';
-			if (!upper && !bullet) continue;
 			if (c === 46 && j === i + 1) {
 				const word = wordBefore(text, i);
 				if (ABBREVIATIONS.has(word)) continue;
-				// "§ 50. Mor ..." ends; but "d. 12. Marts" is rare enough: a number before a capital ends the sentence.
-			}
+				// Terse notes are written in lower case ("bfu afsluttet. vi aftalte ..."): a full
+				// stop before a lower-case word ends a sentence after a real word, not after a
+				// short abbreviation ("ca. 3", "pr. uge") or an ordinal ("d. 12. marts").
+				if (!upper && !bullet && (word.length < 4 || /^[\d.]+$/.test(word) || word.includes('.'))) continue;
+				// "§ 50. Mor ..." ends: a number before a capital ends the sentence.
+			} else if (!upper && !bullet) continue;
 		}
 		push(j);
 		start = j;
