@@ -1,43 +1,124 @@
 // Features of a sentence for the learned classifier: stems of content words (stop words
 // out, negated words marked "¬"), pairs of neighbouring content stems, and a marker for a
 // negation cue. Each feature is hashed (FNV-1a, 32 bit) into a fixed space, so the model
-// needs no vocabulary and stays small and JSON-serialisable.
+// needs no vocabulary and stays small and JSON-serialisable. Hashes are computed from
+// per-word cached hashes (a pair's hash combines its two words' hashes), so scoring makes
+// no strings; the names are rebuilt only to explain a suggestion.
 import { stem, STOP_WORDS, type Token } from './text';
 
 /** 2^20 buckets: collisions are rare at journal vocabulary sizes (tens of thousands of stems). */
 export const HASH_BITS = 20;
 const MASK = (1 << HASH_BITS) - 1;
+const NEG_MARK = '¬';
+const NEG_FEATURE = 'NEG';
 
-export function hashFeature(feature: string): number {
+function fnv(text: string): number {
 	let h = 0x811c9dc5;
-	for (let i = 0; i < feature.length; i++) {
-		h ^= feature.charCodeAt(i);
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
 		h = Math.imul(h, 0x01000193);
 	}
-	return (h >>> 0) & MASK;
+	return h >>> 0;
 }
 
-/** Distinct feature names of the tokens (one sentence or one entry). */
-export function featureNames(tokens: readonly Token[]): string[] {
-	const out = new Set<string>();
-	let previous: string | null = null;
-	for (const t of tokens) {
+/** Bucket of a single-word feature name ("samarbejd", "¬mødt", "NEG"). */
+function wordBucket(raw: number): number {
+	return raw & MASK;
+}
+
+/** Bucket of a pair from its two words' raw hashes. */
+function pairBucket(a: number, b: number): number {
+	let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+	h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+	return ((h ^ (h >>> 16)) >>> 0) & MASK;
+}
+
+interface WordInfo {
+	/** Skipped: a stop word or a single character. */
+	skip: boolean;
+	name: string;
+	negName: string;
+	raw: number;
+	negRaw: number;
+}
+
+const words = new Map<string, WordInfo>();
+const WORD_CACHE_LIMIT = 200_000;
+const NEG_RAW = fnv(NEG_FEATURE);
+
+function wordInfo(lower: string): WordInfo {
+	let w = words.get(lower);
+	if (!w) {
+		if (words.size >= WORD_CACHE_LIMIT) words.clear();
+		const skip = STOP_WORDS.has(lower) || lower.length < 2;
+		const s = skip ? '' : stem(lower);
+		w = { skip, name: s, negName: NEG_MARK + s, raw: skip ? 0 : fnv(s), negRaw: skip ? 0 : fnv(NEG_MARK + s) };
+		words.set(lower, w);
+	}
+	return w;
+}
+
+/** Hashed features of the tokens (one sentence or one entry), distinct, in first-seen order. */
+export function featureHashes(tokens: readonly Token[], from = 0, to = tokens.length): number[] {
+	const out: number[] = [];
+	const seen = new Set<number>();
+	let previous = -1;
+	for (let i = from; i < to; i++) {
+		const t = tokens[i];
+		let bucket: number;
 		if (t.cue) {
-			out.add('NEG');
+			bucket = wordBucket(NEG_RAW);
+			if (!seen.has(bucket)) {
+				seen.add(bucket);
+				out.push(bucket);
+			}
+			previous = -1;
+			continue;
+		}
+		const w = wordInfo(t.lower);
+		if (w.skip) continue;
+		const raw = t.negated ? w.negRaw : w.raw;
+		bucket = wordBucket(raw);
+		if (!seen.has(bucket)) {
+			seen.add(bucket);
+			out.push(bucket);
+		}
+		if (previous !== -1) {
+			const pair = pairBucket(previous, raw);
+			if (!seen.has(pair)) {
+				seen.add(pair);
+				out.push(pair);
+			}
+		}
+		previous = raw;
+	}
+	return out;
+}
+
+/** The same features by name, with their buckets: for explanations. */
+export function namedFeatures(tokens: readonly Token[], from = 0, to = tokens.length): { name: string; bucket: number }[] {
+	const out: { name: string; bucket: number }[] = [];
+	const seen = new Set<number>();
+	let previous: { raw: number; name: string } | null = null;
+	const add = (name: string, bucket: number) => {
+		if (seen.has(bucket)) return;
+		seen.add(bucket);
+		out.push({ name, bucket });
+	};
+	for (let i = from; i < to; i++) {
+		const t = tokens[i];
+		if (t.cue) {
+			add(NEG_FEATURE, wordBucket(NEG_RAW));
 			previous = null;
 			continue;
 		}
-		if (STOP_WORDS.has(t.lower) || t.lower.length < 2) continue;
-		const s = (t.negated ? '¬' : '') + stem(t.lower);
-		out.add(s);
-		if (previous) out.add(`${previous} ${s}`);
-		previous = s;
+		const w = wordInfo(t.lower);
+		if (w.skip) continue;
+		const raw = t.negated ? w.negRaw : w.raw;
+		const name = t.negated ? w.negName : w.name;
+		add(name, wordBucket(raw));
+		if (previous) add(`${previous.name} ${name}`, pairBucket(previous.raw, raw));
+		previous = { raw, name };
 	}
-	return [...out];
-}
-
-export function hashedFeatures(names: readonly string[]): number[] {
-	const set = new Set<number>();
-	for (const n of names) set.add(hashFeature(n));
-	return [...set];
+	return out;
 }

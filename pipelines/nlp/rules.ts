@@ -33,9 +33,70 @@ interface RegexRule {
 	term: string;
 	matcher: TextMatcher;
 	ownNegation: boolean;
+	/** The text must contain one of these (lower case) for the regex to match; empty = always run. */
+	required: string[];
+}
+
+const LETTERS = /[\p{L}\p{N}]/u;
+
+/**
+ * Literal words any match of the pattern must contain, so the regex runs only on texts
+ * that have one: the longest run of letters at the top level ("det\\s+blev\\s+aftalt" →
+ * "aftalt"), else the leading words of a mandatory top-level group's alternatives
+ * ("(?:telefon|video)samtale" → telefon, video). Empty when it cannot tell (a top-level
+ * "|"): the regex then always runs. The leading literal of text-match says too little
+ * here: "i\\s+bilen" starts with "i", which nearly every text contains.
+ */
+export function requiredLiterals(source: string): string[] {
+	let depth = 0;
+	let best = '';
+	let run = '';
+	const groups: string[] = [];
+	let groupStart = -1;
+	const endRun = (next: string | undefined) => {
+		// A quantifier after the run makes its last letter optional.
+		const r = next && /[?*{]/.test(next) ? run.slice(0, -1) : run;
+		if (depth === 0 && r.length > best.length) best = r;
+		run = '';
+	};
+	for (let i = 0; i < source.length; i++) {
+		const c = source[i];
+		if (c === '\\') {
+			endRun(undefined);
+			i++;
+			continue;
+		}
+		if (LETTERS.test(c) && depth === 0) {
+			run += c;
+			continue;
+		}
+		endRun(c);
+		if (c === '|' && depth === 0) return [];
+		if (c === '(') {
+			if (depth === 0) groupStart = i;
+			depth++;
+		} else if (c === ')') {
+			depth--;
+			const next = source[i + 1];
+			if (depth === 0 && !(next && /[?*]|\{0/.test(source.slice(i + 1, i + 3)))) groups.push(source.slice(groupStart + 1, i).replace(/^\?:/, ''));
+		}
+	}
+	endRun(undefined);
+	if (best.length >= 4) return [best.toLowerCase()];
+	for (const group of groups) {
+		if (/[()]/.test(group)) continue;
+		const leads = group.split('|').map((alt) => {
+			const letters = alt.match(/^[\p{L}\p{N}]+/u)?.[0] ?? '';
+			return /^[?*{]/.test(alt.slice(letters.length)) ? letters.slice(0, -1) : letters;
+		});
+		if (leads.every((l) => l.length >= 2)) return leads.map((l) => l.toLowerCase());
+	}
+	return best.length >= 2 ? [best.toLowerCase()] : [];
 }
 
 export interface CompiledRules {
+	/** Lower-case word → keywords that may start at it (filled on first sight of the word). */
+	candidates: Map<string, Keyword[]>;
 	exact: Map<string, Keyword[]>;
 	prefix: Map<string, Keyword[]>;
 	byStem: Map<string, Keyword[]>;
@@ -53,7 +114,7 @@ function add(map: Map<string, Keyword[]>, key: string, kw: Keyword) {
 
 /** Index of every code's keywords and patterns; entry-level artefact codes are left to the artefact suggester. */
 export function compileRules(codes: NlpCode[]): CompiledRules {
-	const rules: CompiledRules = { exact: new Map(), prefix: new Map(), byStem: new Map(), regexes: [] };
+	const rules: CompiledRules = { candidates: new Map(), exact: new Map(), prefix: new Map(), byStem: new Map(), regexes: [] };
 	for (const code of codes) {
 		if (code.codebook === 'artefacts') continue;
 		for (const keyword of code.keywords) {
@@ -61,7 +122,8 @@ export function compileRules(codes: NlpCode[]): CompiledRules {
 			const ownNegation = term.toLowerCase().split(/\s+/).some((w) => NEGATION_CUES.has(w));
 			// "§ 140", "timer pr. uge": anything beyond letters, digits, spaces and hyphens goes through a regex.
 			if (!/^[\p{L}\p{N}\s-]+$/u.test(term)) {
-				rules.regexes.push({ code, term, matcher: keywordMatcher(term), ownNegation });
+				const matcher = keywordMatcher(term);
+				rules.regexes.push({ code, term, matcher, ownNegation, required: matcher.literal ? [matcher.literal] : [] });
 				continue;
 			}
 			const words = term.toLowerCase().split(/[\s-]+/).filter(Boolean).map((lower) => ({ lower, stem: stem(lower) }));
@@ -75,7 +137,9 @@ export function compileRules(codes: NlpCode[]): CompiledRules {
 			}
 		}
 		for (const source of code.patterns) {
-			rules.regexes.push({ code, term: source, matcher: patternMatcher(source), ownNegation: /ikke|ingen|aldrig/i.test(source) });
+			const matcher = patternMatcher(source);
+			const required = requiredLiterals(source);
+			rules.regexes.push({ code, term: source, matcher, ownNegation: /ikke|ingen|aldrig/i.test(source), required: required.length ? required : matcher.literal ? [matcher.literal] : [] });
 		}
 	}
 	return rules;
@@ -84,6 +148,24 @@ export function compileRules(codes: NlpCode[]): CompiledRules {
 function wordMatches(word: KeywordWord, lower: string): boolean {
 	if (word.lower.length <= SHORT) return lower === word.lower;
 	return lower.startsWith(word.lower) || stem(lower) === word.stem;
+}
+
+const NONE: Keyword[] = [];
+const CANDIDATE_CACHE_LIMIT = 200_000;
+
+/** Keywords whose first word matches this word (by whole word, prefix or stem), cached per word. */
+function candidatesFor(rules: CompiledRules, lower: string): Keyword[] {
+	let list = rules.candidates.get(lower);
+	if (list === undefined) {
+		const found = new Set<Keyword>();
+		for (const kw of rules.exact.get(lower) ?? NONE) found.add(kw);
+		if (lower.length >= PREFIX) for (const kw of rules.prefix.get(lower.slice(0, PREFIX)) ?? NONE) if (wordMatches(kw.words[0], lower)) found.add(kw);
+		for (const kw of rules.byStem.get(stem(lower)) ?? NONE) found.add(kw);
+		list = found.size ? [...found] : NONE;
+		if (rules.candidates.size >= CANDIDATE_CACHE_LIMIT) rules.candidates.clear();
+		rules.candidates.set(lower, list);
+	}
+	return list;
 }
 
 export interface RuleHit {
@@ -102,11 +184,9 @@ export function ruleHits(rules: CompiledRules, doc: Analysed): RuleHit[] {
 	const { tokens, text } = doc;
 	for (let i = 0; i < tokens.length; i++) {
 		const t = tokens[i];
-		const candidates = new Set<Keyword>();
-		for (const kw of rules.exact.get(t.lower) ?? []) candidates.add(kw);
-		if (t.lower.length >= PREFIX) for (const kw of rules.prefix.get(t.lower.slice(0, PREFIX)) ?? []) candidates.add(kw);
-		for (const kw of rules.byStem.get(stem(t.lower)) ?? []) candidates.add(kw);
-		for (const kw of candidates) {
+		const candidates = candidatesFor(rules, t.lower);
+		for (let k = 0; k < candidates.length; k++) {
+			const kw = candidates[k];
 			if (i + kw.words.length > tokens.length) continue;
 			let ok = true;
 			let negated = false;
@@ -123,7 +203,7 @@ export function ruleHits(rules: CompiledRules, doc: Analysed): RuleHit[] {
 	if (rules.regexes.length) {
 		const lower = text.toLowerCase();
 		for (const rule of rules.regexes) {
-			if (rule.matcher.literal && !lower.includes(rule.matcher.literal)) continue;
+			if (rule.required.length && !rule.required.some((r) => lower.includes(r))) continue;
 			rule.matcher.regex.lastIndex = 0;
 			for (const match of text.matchAll(rule.matcher.regex)) {
 				if (!match[0]) continue;

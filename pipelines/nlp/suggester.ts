@@ -1,7 +1,7 @@
 // createSuggester: runs the enabled suggesters over one entry, sharing one analysis of its text.
 import { analyse } from './text';
 import { compileRules, suggestByRules } from './rules';
-import { suggestByClassifier, type NlpModel } from './classifier';
+import { prepareClassifier, suggestByClassifier, type NlpModel } from './classifier';
 import { suggestByExtraction } from './extraction';
 import { artefactCodeIndex, suggestArtefact } from './artefact';
 import { SUGGESTER_NAMES, type NlpCode, type NlpEntry, type NlpSuggestion, type SuggesterName } from './types';
@@ -19,14 +19,14 @@ export function createSuggester(options: { codes: NlpCode[]; model?: NlpModel | 
 	const enabled = new Set(options.suggesters ?? SUGGESTER_NAMES);
 	const rules = enabled.has('rules') ? compileRules(options.codes) : null;
 	const artefacts = artefactCodeIndex(options.codes);
-	const model = enabled.has('classifier') ? options.model ?? null : null;
+	const model = enabled.has('classifier') && options.model ? prepareClassifier(options.model, options.codes) : null;
 	return {
 		suggest(entry: NlpEntry): NlpSuggestion[] {
 			const doc = analyse(entry.text ?? '');
 			const out: NlpSuggestion[] = [];
 			if (enabled.has('artefact')) out.push(...suggestArtefact(artefacts, entry));
 			if (rules) out.push(...suggestByRules(rules, entry, doc));
-			if (model) out.push(...suggestByClassifier(model, options.codes, entry, doc));
+			if (model) out.push(...suggestByClassifier(model, entry, doc));
 			if (enabled.has('extraction')) out.push(...suggestByExtraction(artefacts, entry, doc));
 			return out.sort((a, b) => (a.start ?? -1) - (b.start ?? -1) || b.score - a.score);
 		}

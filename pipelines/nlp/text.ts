@@ -122,17 +122,10 @@ export function splitSentences(text: string): Span[] {
 	const out: Span[] = [];
 	const n = text.length;
 	let start = 0;
-	const push = (end: number) => {
-		let s = start;
-		let e = end;
-		while (s < e && isSpace(text.charCodeAt(s))) s++;
-		while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-		if (e > s) out.push({ start: s, end: e });
-	};
 	for (let i = 0; i < n; i++) {
 		const c = text.charCodeAt(i);
 		if (c === 10) {
-			push(i);
+			pushTrimmed(text, out, start, i);
 			start = i + 1;
 			continue;
 		}
@@ -157,12 +150,20 @@ export function splitSentences(text: string): Span[] {
 				// "§ 50. Mor ..." ends: a number before a capital ends the sentence.
 			} else if (!upper && !bullet) continue;
 		}
-		push(j);
+		pushTrimmed(text, out, start, j);
 		start = j;
 		i = j - 1;
 	}
-	push(n);
+	pushTrimmed(text, out, start, n);
 	return out;
+}
+
+function pushTrimmed(text: string, out: Span[], start: number, end: number): void {
+	let s = start;
+	let e = end;
+	while (s < e && isSpace(text.charCodeAt(s))) s++;
+	while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+	if (e > s) out.push({ start: s, end: e });
 }
 
 function isSpace(c: number): boolean {
