@@ -7,7 +7,7 @@
 // BayesClassifier is timed too, with the same tokens and stems.
 import { createRequire } from 'node:module';
 import { loadCodebooks } from '../codebooks/index';
-import { generateCases } from '../fixtures/generator/index';
+import { entryTypeLabels, generateCases } from '../fixtures/generator/index';
 import { loadGeneratedSet } from '../fixtures/nlp/gold';
 import { codesFromCodebook, createSuggester, examplesFromGold, splitSentences, stem, tokenize, trainModel, type NlpEntry } from '../pipelines/nlp/index';
 import { naturalNorwegianTokenizer } from '../pipelines/nlp/text';
@@ -42,8 +42,8 @@ function* batches(entries: number): Generator<NlpEntry[]> {
 	for (const c of generateCases({ cases: Math.ceil(entries / 10), seed: 7, codedShare: 0 })) {
 		for (const e of c.entries) {
 			if (n >= entries) break;
-			// With the entry type, as the generated journal has it; the text-only path is timed apart.
-			batch.push({ id: `${c.caseId}#${e.sourceLine}`, title: e.title, text: e.text, entryType: e.entryType });
+			// With the entry type as journaler.csv writes it (the label); the text-only path is timed apart.
+			batch.push({ id: `${c.caseId}#${e.sourceLine}`, title: e.title, text: e.text, entryType: entryTypeLabels[e.entryType as keyof typeof entryTypeLabels] ?? e.entryType });
 			n++;
 			if (batch.length === BATCH) {
 				yield batch;

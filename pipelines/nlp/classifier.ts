@@ -154,15 +154,20 @@ export function trainedCodes(model: NlpModel | null | undefined, codes: NlpCode[
 
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
-/** The features that pushed a code's score up most (names rebuilt from the tokens). */
+/**
+ * The features that pushed a code's score up most. Chosen by bucket first; names are
+ * built only for the chosen few (building every pair's name cost more than scoring).
+ */
 export function topFeatures(model: NlpModel, codeId: string, tokens: readonly Token[], from: number, to: number): { feature: string; weight: number }[] {
 	const scorer = scorerFor(model, codeId);
 	if (!scorer) return [];
-	return namedFeatures(tokens, from, to)
-		.map(({ name, bucket }) => ({ feature: name, weight: Math.round((scorer.llr.get(bucket) ?? 0) * 100) / 100 }))
+	const top = featureHashes(tokens, from, to)
+		.map((bucket) => ({ bucket, weight: scorer.llr.get(bucket) ?? 0 }))
 		.filter((f) => f.weight > 0)
 		.sort((a, b) => b.weight - a.weight)
 		.slice(0, 5);
+	const names = namedFeatures(tokens, from, to, new Set(top.map((f) => f.bucket)));
+	return top.map((f) => ({ feature: names.get(f.bucket) ?? '?', weight: Math.round(f.weight * 100) / 100 }));
 }
 
 /** P(code | text) for one code, or null when the model has no trained table for it. */

@@ -38,6 +38,15 @@ const DECISIONS: { regex: RegExp; value: string; artefact: string; literals: str
 	{ regex: /(?<![\p{L}])(afslut(?:tet|tes|tede)|sagen\s+lukkes|lukket|ophør(?:t|er))(?![\p{L}])/giu, value: 'afsluttet', artefact: 'afslutningsnotat', literals: ['afslut', 'lukke', 'ophør'] }
 ];
 
+/** Plain (non-Unicode) tests that rule most texts out before the costly expressions run. */
+const MONTH_HINT = /jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec/;
+const UNIT_HINT = /dag|uge|måned|md|år|time/;
+
+function containsAny(text: string, words: string[]): boolean {
+	for (let i = 0; i < words.length; i++) if (text.includes(words[i])) return true;
+	return false;
+}
+
 function pad(n: number): string {
 	return String(n).padStart(2, '0');
 }
@@ -66,8 +75,10 @@ export function extractValues(text: string, doc: Analysed = analyse(text)): Extr
 	const out: Extracted[] = [];
 	// Cheap checks first: most entries hold no FIT score, date or decision, and the
 	// Unicode-aware regular expressions are the costly part.
-	const lower = text.toLowerCase();
+	const lower = doc.lower;
 	const hasDigit = /\d/.test(text);
+	const hasMonth = hasDigit && MONTH_HINT.test(lower);
+	const hasUnit = UNIT_HINT.test(lower);
 	if (hasDigit && (lower.includes('ors') || lower.includes('srs'))) for (const m of text.matchAll(FIT)) {
 		const instrument = m[1].toUpperCase();
 		const value = Number(m[2].replace(',', '.'));
@@ -83,7 +94,7 @@ export function extractValues(text: string, doc: Analysed = analyse(text)): Extr
 		const iso = `${y}-${pad(mo)}-${pad(d)}`;
 		out.push({ kind: 'date', start: m.index, end: m.index + m[0].length, value: iso, summary: `date ${iso}`, negated: false });
 	}
-	if (hasDigit) for (const m of text.matchAll(WORD_DATE)) {
+	if (hasMonth) for (const m of text.matchAll(WORD_DATE)) {
 		const d = Number(m[1]);
 		const word = m[2].toLowerCase().replace('.', '');
 		const mo = (MONTHS.indexOf(word) + 1) || MONTH_ABBR.indexOf(word.slice(0, 3)) + 1;
@@ -92,7 +103,7 @@ export function extractValues(text: string, doc: Analysed = analyse(text)): Extr
 		const iso = m[3] ? `${m[3]}-${pad(mo)}-${pad(d)}` : `--${pad(mo)}-${pad(d)}`;
 		out.push({ kind: 'date', start: m.index, end: m.index + m[0].length, value: iso, summary: `date ${iso}${m[3] ? '' : ' (no year)'}`, negated: false });
 	}
-	if (hasDigit || DURATION_WORD.test(lower)) for (const m of text.matchAll(DURATION)) {
+	if (hasUnit && (hasDigit || DURATION_WORD.test(lower))) for (const m of text.matchAll(DURATION)) {
 		const amount = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1].replace(',', '.'));
 		const unit = m[2].toLowerCase();
 		const perUnit = UNIT_DAYS.find(([re]) => re.test(unit))?.[1];
@@ -101,7 +112,7 @@ export function extractValues(text: string, doc: Analysed = analyse(text)): Extr
 		out.push({ kind: 'duration', start: m.index, end: m.index + m[0].length, value: days, summary: `duration ${amount} ${unit} = ${days} days`, negated: false });
 	}
 	for (const rule of DECISIONS) {
-		if (!rule.literals.some((l) => lower.includes(l))) continue;
+		if (!containsAny(lower, rule.literals)) continue;
 		for (const m of text.matchAll(rule.regex)) {
 			const start = m.index;
 			const end = start + m[0].length;

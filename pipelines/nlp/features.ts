@@ -4,7 +4,7 @@
 // needs no vocabulary and stays small and JSON-serialisable. Hashes are computed from
 // per-word cached hashes (a pair's hash combines its two words' hashes), so scoring makes
 // no strings; the names are rebuilt only to explain a suggestion.
-import { stem, STOP_WORDS, type Token } from './text';
+import { stemOf, STOP_WORDS, type Token, type Word } from './text';
 
 /** 2^20 buckets: collisions are rare at journal vocabulary sizes (tens of thousands of stems). */
 export const HASH_BITS = 20;
@@ -42,26 +42,25 @@ interface WordInfo {
 	negRaw: number;
 }
 
-const words = new Map<string, WordInfo>();
-const WORD_CACHE_LIMIT = 200_000;
 const NEG_RAW = fnv(NEG_FEATURE);
 
-function wordInfo(lower: string): WordInfo {
-	let w = words.get(lower);
+function wordInfo(word: Word): WordInfo {
+	let w = word.features as WordInfo | undefined;
 	if (!w) {
-		if (words.size >= WORD_CACHE_LIMIT) words.clear();
-		const skip = STOP_WORDS.has(lower) || lower.length < 2;
-		const s = skip ? '' : stem(lower);
+		const skip = STOP_WORDS.has(word.lower) || word.lower.length < 2;
+		const s = skip ? '' : stemOf(word);
 		w = { skip, name: s, negName: NEG_MARK + s, raw: skip ? 0 : fnv(s), negRaw: skip ? 0 : fnv(NEG_MARK + s) };
-		words.set(lower, w);
+		word.features = w;
 	}
 	return w;
 }
 
 /** Hashed features of the tokens (one sentence or one entry), distinct, in first-seen order. */
+const seen = new Set<number>();
+
 export function featureHashes(tokens: readonly Token[], from = 0, to = tokens.length): number[] {
 	const out: number[] = [];
-	const seen = new Set<number>();
+	seen.clear();
 	let previous = -1;
 	for (let i = from; i < to; i++) {
 		const t = tokens[i];
@@ -75,7 +74,7 @@ export function featureHashes(tokens: readonly Token[], from = 0, to = tokens.le
 			previous = -1;
 			continue;
 		}
-		const w = wordInfo(t.lower);
+		const w = wordInfo(t.word);
 		if (w.skip) continue;
 		const raw = t.negated ? w.negRaw : w.raw;
 		bucket = wordBucket(raw);
@@ -95,30 +94,29 @@ export function featureHashes(tokens: readonly Token[], from = 0, to = tokens.le
 	return out;
 }
 
-/** The same features by name, with their buckets: for explanations. */
-export function namedFeatures(tokens: readonly Token[], from = 0, to = tokens.length): { name: string; bucket: number }[] {
-	const out: { name: string; bucket: number }[] = [];
-	const seen = new Set<number>();
+/** Names of the wanted buckets among the tokens' features: for explanations. */
+export function namedFeatures(tokens: readonly Token[], from: number, to: number, wanted: ReadonlySet<number>): Map<number, string> {
+	const names = new Map<number, string>();
 	let previous: { raw: number; name: string } | null = null;
-	const add = (name: string, bucket: number) => {
-		if (seen.has(bucket)) return;
-		seen.add(bucket);
-		out.push({ name, bucket });
-	};
-	for (let i = from; i < to; i++) {
+	for (let i = from; i < to && names.size < wanted.size; i++) {
 		const t = tokens[i];
 		if (t.cue) {
-			add(NEG_FEATURE, wordBucket(NEG_RAW));
+			const bucket = wordBucket(NEG_RAW);
+			if (wanted.has(bucket)) names.set(bucket, NEG_FEATURE);
 			previous = null;
 			continue;
 		}
-		const w = wordInfo(t.lower);
+		const w = wordInfo(t.word);
 		if (w.skip) continue;
 		const raw = t.negated ? w.negRaw : w.raw;
 		const name = t.negated ? w.negName : w.name;
-		add(name, wordBucket(raw));
-		if (previous) add(`${previous.name} ${name}`, pairBucket(previous.raw, raw));
+		const bucket = wordBucket(raw);
+		if (wanted.has(bucket)) names.set(bucket, name);
+		if (previous) {
+			const pair = pairBucket(previous.raw, raw);
+			if (wanted.has(pair)) names.set(pair, `${previous.name} ${name}`);
+		}
 		previous = { raw, name };
 	}
-	return out;
+	return names;
 }

@@ -5,7 +5,7 @@
 // negation is not suggested: "mor mødte ikke op" is no attendance, "ikke enige om målet"
 // no agreement. Keywords that carry their own negation ("ikke mødt") are matched as written.
 import { keywordMatcher, patternMatcher, type TextMatcher } from '../documentation/text-match';
-import { analyse, stem, NEGATION_CUES, type Analysed, type Span } from './text';
+import { analyse, stem, stemOf, NEGATION_CUES, type Analysed, type Span, type Word } from './text';
 import type { NlpCode, NlpEntry, NlpSuggestion } from './types';
 
 export const RULES_MODEL = 'rules@1';
@@ -95,9 +95,13 @@ export function requiredLiterals(source: string): string[] {
 }
 
 export interface CompiledRules {
-	/** Lower-case word → keywords that may start at it (filled on first sight of the word). */
-	candidates: Map<string, Keyword[]>;
+	/** Slot of this rule set in each Word's candidate lists. */
+	id: number;
 	exact: Map<string, Keyword[]>;
+	/** Finds, in one pass, which required literals a text holds (see literalsIn). */
+	scanner: RegExp | null;
+	/** A found literal → every required literal it contains (itself included). */
+	implied: Map<string, string[]>;
 	prefix: Map<string, Keyword[]>;
 	byStem: Map<string, Keyword[]>;
 	regexes: RegexRule[];
@@ -114,7 +118,7 @@ function add(map: Map<string, Keyword[]>, key: string, kw: Keyword) {
 
 /** Index of every code's keywords and patterns; entry-level artefact codes are left to the artefact suggester. */
 export function compileRules(codes: NlpCode[]): CompiledRules {
-	const rules: CompiledRules = { candidates: new Map(), exact: new Map(), prefix: new Map(), byStem: new Map(), regexes: [] };
+	const rules: CompiledRules = { id: nextRulesId++, scanner: null, implied: new Map(), exact: new Map(), prefix: new Map(), byStem: new Map(), regexes: [] };
 	for (const code of codes) {
 		if (code.codebook === 'artefacts') continue;
 		for (const keyword of code.keywords) {
@@ -142,28 +146,54 @@ export function compileRules(codes: NlpCode[]): CompiledRules {
 			rules.regexes.push({ code, term: source, matcher, ownNegation: /ikke|ingen|aldrig/i.test(source), required: required.length ? required : matcher.literal ? [matcher.literal] : [] });
 		}
 	}
+	const literals = [...new Set(rules.regexes.flatMap((r) => r.required))].sort((a, b) => b.length - a.length);
+	if (literals.length) {
+		// A lookahead at every position: each occurrence is seen even when literals overlap;
+		// at one position the longest wins, and `implied` adds the ones it contains.
+		rules.scanner = new RegExp(`(?=(${literals.map(escapeRegExp).join('|')}))`, 'g');
+		for (const found of literals) rules.implied.set(found, literals.filter((l) => found.includes(l)));
+	}
 	return rules;
 }
 
-function wordMatches(word: KeywordWord, lower: string): boolean {
-	if (word.lower.length <= SHORT) return lower === word.lower;
-	return lower.startsWith(word.lower) || stem(lower) === word.stem;
+let nextRulesId = 0;
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The required literals present in the lower-case text. */
+function literalsIn(rules: CompiledRules, lower: string): Set<string> {
+	const present = new Set<string>();
+	if (!rules.scanner) return present;
+	rules.scanner.lastIndex = 0;
+	let m: RegExpExecArray | null;
+	while ((m = rules.scanner.exec(lower)) !== null) {
+		if (!present.has(m[1])) for (const l of rules.implied.get(m[1])!) present.add(l);
+		rules.scanner.lastIndex = m.index + 1;
+	}
+	return present;
+}
+
+function wordMatches(word: KeywordWord, text: Word): boolean {
+	if (word.lower.length <= SHORT) return text.lower === word.lower;
+	return text.lower.startsWith(word.lower) || stemOf(text) === word.stem;
 }
 
 const NONE: Keyword[] = [];
-const CANDIDATE_CACHE_LIMIT = 200_000;
 
 /** Keywords whose first word matches this word (by whole word, prefix or stem), cached per word. */
-function candidatesFor(rules: CompiledRules, lower: string): Keyword[] {
-	let list = rules.candidates.get(lower);
+function candidatesFor(rules: CompiledRules, word: Word): Keyword[] {
+	const slots = (word.rules ??= []) as (Keyword[] | undefined)[];
+	let list = slots[rules.id];
 	if (list === undefined) {
+		const lower = word.lower;
 		const found = new Set<Keyword>();
 		for (const kw of rules.exact.get(lower) ?? NONE) found.add(kw);
-		if (lower.length >= PREFIX) for (const kw of rules.prefix.get(lower.slice(0, PREFIX)) ?? NONE) if (wordMatches(kw.words[0], lower)) found.add(kw);
-		for (const kw of rules.byStem.get(stem(lower)) ?? NONE) found.add(kw);
+		if (lower.length >= PREFIX) for (const kw of rules.prefix.get(lower.slice(0, PREFIX)) ?? NONE) if (wordMatches(kw.words[0], word)) found.add(kw);
+		for (const kw of rules.byStem.get(stemOf(word)) ?? NONE) found.add(kw);
 		list = found.size ? [...found] : NONE;
-		if (rules.candidates.size >= CANDIDATE_CACHE_LIMIT) rules.candidates.clear();
-		rules.candidates.set(lower, list);
+		slots[rules.id] = list;
 	}
 	return list;
 }
@@ -184,7 +214,7 @@ export function ruleHits(rules: CompiledRules, doc: Analysed): RuleHit[] {
 	const { tokens, text } = doc;
 	for (let i = 0; i < tokens.length; i++) {
 		const t = tokens[i];
-		const candidates = candidatesFor(rules, t.lower);
+		const candidates = candidatesFor(rules, t.word);
 		for (let k = 0; k < candidates.length; k++) {
 			const kw = candidates[k];
 			if (i + kw.words.length > tokens.length) continue;
@@ -192,7 +222,7 @@ export function ruleHits(rules: CompiledRules, doc: Analysed): RuleHit[] {
 			let negated = false;
 			for (let w = 0; w < kw.words.length && ok; w++) {
 				const u = tokens[i + w];
-				ok = wordMatches(kw.words[w], u.lower) && u.sentence === t.sentence;
+				ok = (w === 0 || wordMatches(kw.words[w], u.word)) && u.sentence === t.sentence;
 				negated ||= u.negated;
 			}
 			if (!ok) continue;
@@ -201,9 +231,9 @@ export function ruleHits(rules: CompiledRules, doc: Analysed): RuleHit[] {
 		}
 	}
 	if (rules.regexes.length) {
-		const lower = text.toLowerCase();
+		const present = literalsIn(rules, doc.lower);
 		for (const rule of rules.regexes) {
-			if (rule.required.length && !rule.required.some((r) => lower.includes(r))) continue;
+			if (rule.required.length && !hasAny(present, rule.required)) continue;
 			rule.matcher.regex.lastIndex = 0;
 			for (const match of text.matchAll(rule.matcher.regex)) {
 				if (!match[0]) continue;
@@ -223,6 +253,11 @@ export function ruleHits(rules: CompiledRules, doc: Analysed): RuleHit[] {
 		}
 	}
 	return hits;
+}
+
+function hasAny(present: Set<string>, words: string[]): boolean {
+	for (let i = 0; i < words.length; i++) if (present.has(words[i])) return true;
+	return false;
 }
 
 function sentenceAt(sentences: Span[], offset: number): number {

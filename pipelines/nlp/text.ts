@@ -14,11 +14,40 @@ const require = createRequire(import.meta.url);
 const snowball = require('snowball-stemmers') as typeof import('snowball-stemmers');
 const stopwordsIso = require('stopwords-iso') as typeof import('stopwords-iso').default;
 
-export interface Token {
-	/** As written. */
-	text: string;
-	/** Lower case. */
+/**
+ * A distinct lower-case word, shared by all its occurrences: what is known about the word
+ * (its stem, its feature hashes, the keywords that may start at it) is worked out once and
+ * kept on it, so the suggesters look nothing up by string per token.
+ */
+export interface Word {
 	lower: string;
+	stem?: string;
+	/** Slots for the suggesters' per-word facts (features.ts, rules.ts). */
+	features?: unknown;
+	rules?: unknown[];
+}
+
+const lexicon = new Map<string, Word>();
+/** Distinct words kept; past this, new words are still analysed, just not remembered. */
+const LEXICON_LIMIT = 1_000_000;
+
+export function wordOf(lower: string): Word {
+	let w = lexicon.get(lower);
+	if (!w) {
+		w = { lower };
+		if (lexicon.size < LEXICON_LIMIT) lexicon.set(lower, w);
+	}
+	return w;
+}
+
+export function stemOf(word: Word): string {
+	return (word.stem ??= stem(word.lower));
+}
+
+export interface Token {
+	/** Lower case (doc.text.slice(start, end) gives it as written). */
+	lower: string;
+	word: Word;
 	/** UTF-16 offsets into the text, [start, end). */
 	start: number;
 	end: number;
@@ -216,6 +245,8 @@ export function markNegation(text: string, tokens: Token[]): void {
 
 export interface Analysed {
 	text: string;
+	/** text.toLowerCase(), same offsets (Danish letters keep their length in lower case). */
+	lower: string;
 	sentences: Span[];
 	tokens: Token[];
 }
@@ -224,16 +255,29 @@ export interface Analysed {
 export function analyse(text: string): Analysed {
 	const sentences = splitSentences(text);
 	const spans = tokenize(text);
+	const lower = lowerSameLength(text);
 	const tokens: Token[] = new Array(spans.length);
 	let s = 0;
 	for (let i = 0; i < spans.length; i++) {
 		const { start, end } = spans[i];
 		while (s < sentences.length - 1 && start >= sentences[s].end) s++;
-		const word = text.slice(start, end);
-		tokens[i] = { text: word, lower: word.toLowerCase(), start, end, sentence: s, negated: false, cue: false };
+		const word = wordOf(lower.slice(start, end));
+		tokens[i] = { lower: word.lower, word, start, end, sentence: s, negated: false, cue: false };
 	}
 	markNegation(text, tokens);
-	return { text, sentences, tokens };
+	return { text, lower, sentences, tokens };
+}
+
+/** Lower case with the offsets kept: "İ" and a few others change length in lower case, so those are left as written. */
+function lowerSameLength(text: string): string {
+	const lower = text.toLowerCase();
+	if (lower.length === text.length) return lower;
+	let out = '';
+	for (const ch of text) {
+		const l = ch.toLowerCase();
+		out += l.length === ch.length ? l : ch;
+	}
+	return out;
 }
 
 /** natural's Norwegian aggressive tokenizer (keeps æ/ø/å), for comparison in the bench only. */
