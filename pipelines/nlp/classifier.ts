@@ -191,7 +191,7 @@ export function sentenceRanges(doc: Analysed): [number, number][] {
 	return ranges;
 }
 
-/** Classifier suggestions: per sentence (segment codes) or per entry (entry codes), score >= threshold. */
+/** Classifier suggestions: per sentence (segment codes) or per entry (entry codes), score above the threshold. */
 export interface ClassifierRun {
 	model: NlpModel;
 	name: string;
@@ -222,7 +222,7 @@ export function suggestByClassifier(run: ClassifierRun, entry: NlpEntry, doc: An
 			if (from === to) continue;
 			jointLogOdds(segment, featureHashes(doc.tokens, from, to), logOdds);
 			for (let c = 0; c < logOdds.length; c++) {
-				if (logOdds[c] < minLogOdds) continue;
+				if (logOdds[c] <= minLogOdds) continue; // at the prior alone (no known feature) nothing is suggested
 				const code = segment.codes[c];
 				const span = doc.sentences[s];
 				out.push(suggestion(entry, code, span.start, span.end, sigmoid(logOdds[c]), name, topFeatures(model, code.id, doc.tokens, from, to)));
@@ -232,7 +232,7 @@ export function suggestByClassifier(run: ClassifierRun, entry: NlpEntry, doc: An
 	if (whole.codes.length) {
 		const logOdds = jointLogOdds(whole, featureHashes(doc.tokens), new Float64Array(whole.codes.length));
 		for (let c = 0; c < logOdds.length; c++) {
-			if (logOdds[c] < minLogOdds) continue;
+			if (logOdds[c] <= minLogOdds) continue; // at the prior alone (no known feature) nothing is suggested
 			out.push(suggestion(entry, whole.codes[c], null, null, sigmoid(logOdds[c]), name, topFeatures(model, whole.codes[c].id, doc.tokens, 0, doc.tokens.length)));
 		}
 	}

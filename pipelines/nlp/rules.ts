@@ -5,7 +5,7 @@
 // negation is not suggested: "mor mødte ikke op" is no attendance, "ikke enige om målet"
 // no agreement. Keywords that carry their own negation ("ikke mødt") are matched as written.
 import { keywordMatcher, patternMatcher, type TextMatcher } from '../documentation/text-match';
-import { analyse, stem, stemOf, NEGATION_CUES, type Analysed, type Span, type Word } from './text';
+import { analyse, stem, stemOf, NEGATION_CUES, type Analysed, type Span, type Token, type Word } from './text';
 import type { NlpCode, NlpEntry, NlpSuggestion } from './types';
 
 export const RULES_MODEL = 'rules@1';
@@ -227,6 +227,7 @@ export function ruleHits(rules: CompiledRules, doc: Analysed): RuleHit[] {
 			}
 			if (!ok) continue;
 			const last = tokens[i + kw.words.length - 1];
+			negated ||= negatedThroughPreposition(tokens, i);
 			hits.push({ code: kw.code, term: kw.term, kind: 'keyword', start: t.start, end: last.end, sentence: t.sentence, negated: negated && !kw.ownNegation });
 		}
 	}
@@ -253,6 +254,23 @@ export function ruleHits(rules: CompiledRules, doc: Analysed): RuleHit[] {
 		}
 	}
 	return hits;
+}
+
+const PREPOSITIONS = new Set(['om', 'til', 'i', 'på', 'med', 'for', 'af', 'ved', 'over']);
+
+/**
+ * "ikke enige om målet", "ingen tillid til planen": the negation's scope stops at the
+ * preposition, but the keyword after it is the negated phrase's object. A keyword right
+ * after one or two prepositions that follow a negated word is negated too.
+ */
+function negatedThroughPreposition(tokens: Token[], index: number): boolean {
+	let k = index - 1;
+	let prepositions = 0;
+	while (k >= 0 && prepositions < 2 && PREPOSITIONS.has(tokens[k].lower) && tokens[k].sentence === tokens[index].sentence) {
+		k--;
+		prepositions++;
+	}
+	return prepositions > 0 && k >= 0 && tokens[k].sentence === tokens[index].sentence && (tokens[k].negated || tokens[k].cue);
 }
 
 function hasAny(present: Set<string>, words: string[]): boolean {
