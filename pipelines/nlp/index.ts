@@ -13,3 +13,4 @@ export { codesFromCodebook, seedExamples } from './codes';
 export { createSuggester, type Suggester } from './suggester';
 export { rankForLabelling, type LabellingCandidate } from './rank';
 export { evaluate, splitGold, examplesFromGold, covers, prf, type GoldEntry, type GoldSpan, type Evaluation, type EvaluateOptions, type CodeQuality, type CurvePoint, type ArtefactQuality, type Counts } from './evaluate';
+export { runSuggestions, SuggestionRunCancelled, type RunOptions } from './run';
