@@ -28,14 +28,19 @@ export interface Word {
 }
 
 const lexicon = new Map<string, Word>();
-/** Distinct words kept; past this, new words are still analysed, just not remembered. */
-const LEXICON_LIMIT = 1_000_000;
+/**
+ * Distinct words kept. Journals hold endless one-off tokens (numbers, dates, names), so
+ * the lexicon is emptied when full and refills with the words in use: memory stays flat
+ * over a million entries. Nothing holds on to a Word beyond one analysis but its caches.
+ */
+const LEXICON_LIMIT = 100_000;
 
 export function wordOf(lower: string): Word {
 	let w = lexicon.get(lower);
 	if (!w) {
+		if (lexicon.size >= LEXICON_LIMIT) lexicon.clear();
 		w = { lower };
-		if (lexicon.size < LEXICON_LIMIT) lexicon.set(lower, w);
+		lexicon.set(lower, w);
 	}
 	return w;
 }
@@ -100,7 +105,7 @@ function isDigit(c: number): boolean {
 const danish = snowball.newStemmer('danish');
 const stemCache = new Map<string, string>();
 /** Distinct words kept; journal vocabulary is a few tens of thousands, so this is rarely hit. */
-const STEM_CACHE_LIMIT = 200_000;
+const STEM_CACHE_LIMIT = 100_000;
 
 /** Snowball Danish stem of a lower-case word, cached (stemming is the costly step of tokenise+stem). */
 export function stem(lower: string): string {
