@@ -98,6 +98,7 @@ export async function benchNlp(entries: number, onProgress?: (done: number) => v
 	// The artefact type from title and text alone (a journal without an entry type column).
 	const textOnly = createSuggester({ codes, suggesters: ['artefact'] });
 	let textOnlySeconds = 0;
+	let ownTokenizerSeconds = 0;
 	let sideEntries = 0;
 	for (const batch of batches(entries)) {
 		// Alternate the order, so neither side always runs on a warm cache.
@@ -123,6 +124,9 @@ export async function benchNlp(entries: number, onProgress?: (done: number) => v
 			let t = cpuSeconds();
 			for (const e of batch) naturalTokenizer.tokenize(e.text);
 			naturalTokenizerSeconds += cpuSeconds() - t;
+			t = cpuSeconds();
+			for (const e of batch) tokenize(e.text);
+			ownTokenizerSeconds += cpuSeconds() - t;
 			t = cpuSeconds();
 			for (const e of batch) textOnly.suggest({ ...e, entryType: null });
 			textOnlySeconds += cpuSeconds() - t;
@@ -165,6 +169,7 @@ export async function benchNlp(entries: number, onProgress?: (done: number) => v
 			figures: {
 				artefact_from_text_only_entries_per_second: sideEntries / textOnlySeconds,
 				natural_no_tokenizer_entries_per_second: sideEntries / naturalTokenizerSeconds,
+				effekt_tokenizer_with_offsets_entries_per_second: sideEntries / ownTokenizerSeconds,
 				natural_bayes_training_sentences: sentences.length,
 				natural_bayes_training_seconds: natural.trainSeconds,
 				natural_bayes_ms_per_classification: natural.msPerClassification,

@@ -109,7 +109,10 @@ function scorerFor(model: NlpModel, codeId: string): Scorer | null {
 export interface JointScorer {
 	codes: NlpCode[];
 	priors: Float64Array;
-	weights: Map<number, Float64Array>;
+	/** Bucket → 1 + its row in `weights`, 0 for a bucket never seen in training. */
+	rowOf: Int32Array;
+	/** Rows of codes.length weights, one after the other. */
+	weights: Float64Array;
 }
 
 const joints = new WeakMap<NlpModel, Map<string, JointScorer>>();
@@ -121,16 +124,20 @@ export function jointScorer(model: NlpModel, codes: NlpCode[]): JointScorer {
 	let joint = perModel.get(key);
 	if (!joint) {
 		const trained = codes.filter((c) => scorerFor(model, c.id) !== null);
-		joint = { codes: trained, priors: new Float64Array(trained.length), weights: new Map() };
+		const n = trained.length;
+		const buckets = new Set<number>();
+		for (const code of trained) for (const b of scorerFor(model, code.id)!.llr.keys()) buckets.add(b);
+		const rowOf = new Int32Array(n ? 1 << model.hashBits : 0);
+		const weights = new Float64Array(buckets.size * n);
+		let row = 0;
+		for (const b of buckets) rowOf[b] = ++row;
+		const priors = new Float64Array(n);
 		trained.forEach((code, i) => {
 			const scorer = scorerFor(model, code.id)!;
-			joint!.priors[i] = scorer.prior;
-			for (const [bucket, w] of scorer.llr) {
-				let row = joint!.weights.get(bucket);
-				if (!row) joint!.weights.set(bucket, (row = new Float64Array(trained.length)));
-				row[i] = w;
-			}
+			priors[i] = scorer.prior;
+			for (const [bucket, w] of scorer.llr) weights[(rowOf[bucket] - 1) * n + i] = w;
 		});
+		joint = { codes: trained, priors, rowOf, weights };
 		perModel.set(key, joint);
 	}
 	return joint;
@@ -139,10 +146,13 @@ export function jointScorer(model: NlpModel, codes: NlpCode[]): JointScorer {
 /** Log-odds of every trained code for one set of hashed features, into `out`. */
 export function jointLogOdds(joint: JointScorer, buckets: readonly number[], out: Float64Array): Float64Array {
 	out.set(joint.priors);
-	for (const b of buckets) {
-		const row = joint.weights.get(b);
-		if (!row) continue; // never seen in training: no evidence either way
-		for (let i = 0; i < row.length; i++) out[i] += row[i];
+	const n = joint.priors.length;
+	const { rowOf, weights } = joint;
+	for (let k = 0; k < buckets.length; k++) {
+		const row = rowOf[buckets[k]];
+		if (row === 0) continue; // never seen in training: no evidence either way
+		const base = (row - 1) * n;
+		for (let i = 0; i < n; i++) out[i] += weights[base + i];
 	}
 	return out;
 }

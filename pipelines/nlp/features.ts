@@ -56,19 +56,24 @@ function wordInfo(word: Word): WordInfo {
 }
 
 /** Hashed features of the tokens (one sentence or one entry), distinct, in first-seen order. */
-const seen = new Set<number>();
+// "Seen in this call" as a stamp per bucket: cheaper than a Set per sentence.
+const stamps = new Int32Array(1 << HASH_BITS);
+let stamp = 0;
 
 export function featureHashes(tokens: readonly Token[], from = 0, to = tokens.length): number[] {
 	const out: number[] = [];
-	seen.clear();
+	if (++stamp === 0x7fffffff) {
+		stamps.fill(0);
+		stamp = 1;
+	}
 	let previous = -1;
 	for (let i = from; i < to; i++) {
 		const t = tokens[i];
 		let bucket: number;
 		if (t.cue) {
 			bucket = wordBucket(NEG_RAW);
-			if (!seen.has(bucket)) {
-				seen.add(bucket);
+			if (stamps[bucket] !== stamp) {
+				stamps[bucket] = stamp;
 				out.push(bucket);
 			}
 			previous = -1;
@@ -78,14 +83,14 @@ export function featureHashes(tokens: readonly Token[], from = 0, to = tokens.le
 		if (w.skip) continue;
 		const raw = t.negated ? w.negRaw : w.raw;
 		bucket = wordBucket(raw);
-		if (!seen.has(bucket)) {
-			seen.add(bucket);
+		if (stamps[bucket] !== stamp) {
+			stamps[bucket] = stamp;
 			out.push(bucket);
 		}
 		if (previous !== -1) {
 			const pair = pairBucket(previous, raw);
-			if (!seen.has(pair)) {
-				seen.add(pair);
+			if (stamps[pair] !== stamp) {
+				stamps[pair] = stamp;
 				out.push(pair);
 			}
 		}
