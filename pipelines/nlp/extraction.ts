@@ -25,16 +25,27 @@ const UNIT_DAYS: [RegExp, number][] = [
 	[/^år/, 365.25],
 	[/^time/, 1 / 24]
 ];
+/** A duration written with a number word ("i seks måneder"). */
+const DURATION_WORD = new RegExp(`(?<![\\p{L}])(?:${Object.keys(NUMBER_WORDS).join('|')})\\s+(?:dag|uge|måned|mdr|md|år|time)`, 'u');
 const DURATION = new RegExp(
 	`(?<![\\p{L}\\p{N}])(?:i|på|over|for|varighed\\s+(?:på|af)|periode\\s+på|yderligere|i\\s+alt|foreløbig\\s+i|forlænget\\s+(?:med|i))\\s+(\\d+(?:[.,]\\d+)?|${Object.keys(NUMBER_WORDS).join('|')})\\s+(dage?|dagen|uger?|ugen|måneder|måned|mdr\\.?|md\\.|år(?:et)?|timer)(?![\\p{L}])`,
 	'giu'
 );
-const DECISIONS: { regex: RegExp; value: string; artefact: string }[] = [
-	{ regex: /(?<![\p{L}])(bevilg(?:et|es|ede|er)|bevilling(?:en)?\s+(?:er\s+)?(?:givet|godkendt)|imødekommet|godkendt)(?![\p{L}])/giu, value: 'bevilget', artefact: 'afgoerelse_bevilling' },
-	{ regex: /(?<![\p{L}])(afslag|afslået|afvist|givet\s+afslag)(?![\p{L}])/giu, value: 'afslag', artefact: 'afgoerelse_bevilling' },
-	{ regex: /(?<![\p{L}])(forlæng(?:et|es|ede))(?![\p{L}])/giu, value: 'forlænget', artefact: 'afgoerelse_bevilling' },
-	{ regex: /(?<![\p{L}])(afslut(?:tet|tes|tede)|sagen\s+lukkes|lukket|ophør(?:t|er))(?![\p{L}])/giu, value: 'afsluttet', artefact: 'afslutningsnotat' }
+const DECISIONS: { regex: RegExp; value: string; artefact: string; literals: string[] }[] = [
+	{ regex: /(?<![\p{L}])(bevilg(?:et|es|ede|er)|bevilling(?:en)?\s+(?:er\s+)?(?:givet|godkendt)|imødekommet|godkendt)(?![\p{L}])/giu, value: 'bevilget', artefact: 'afgoerelse_bevilling', literals: ['bevilg', 'imødekommet', 'godkendt'] },
+	{ regex: /(?<![\p{L}])(afslag|afslået|afvist|givet\s+afslag)(?![\p{L}])/giu, value: 'afslag', artefact: 'afgoerelse_bevilling', literals: ['afslag', 'afslået', 'afvist'] },
+	{ regex: /(?<![\p{L}])(forlæng(?:et|es|ede))(?![\p{L}])/giu, value: 'forlænget', artefact: 'afgoerelse_bevilling', literals: ['forlæng'] },
+	{ regex: /(?<![\p{L}])(afslut(?:tet|tes|tede)|sagen\s+lukkes|lukket|ophør(?:t|er))(?![\p{L}])/giu, value: 'afsluttet', artefact: 'afslutningsnotat', literals: ['afslut', 'lukke', 'ophør'] }
 ];
+
+/** Plain (non-Unicode) tests that rule most texts out before the costly expressions run. */
+const MONTH_HINT = /jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec/;
+const UNIT_HINT = /dag|uge|måned|md|år|time/;
+
+function containsAny(text: string, words: string[]): boolean {
+	for (let i = 0; i < words.length; i++) if (text.includes(words[i])) return true;
+	return false;
+}
 
 function pad(n: number): string {
 	return String(n).padStart(2, '0');
@@ -62,13 +73,19 @@ function negatedAt(doc: Analysed, start: number, end: number): boolean {
 /** Every FIT score, date, duration and decision in the text. */
 export function extractValues(text: string, doc: Analysed = analyse(text)): Extracted[] {
 	const out: Extracted[] = [];
-	for (const m of text.matchAll(FIT)) {
+	// Cheap checks first: most entries hold no FIT score, date or decision, and the
+	// Unicode-aware regular expressions are the costly part.
+	const lower = doc.lower;
+	const hasDigit = /\d/.test(text);
+	const hasMonth = hasDigit && MONTH_HINT.test(lower);
+	const hasUnit = UNIT_HINT.test(lower);
+	if (hasDigit && (lower.includes('ors') || lower.includes('srs'))) for (const m of text.matchAll(FIT)) {
 		const instrument = m[1].toUpperCase();
 		const value = Number(m[2].replace(',', '.'));
 		if (value > 40) continue; // FIT scales run 0-40
 		out.push({ kind: 'fit', start: m.index, end: m.index + m[0].length, value, summary: `${instrument} score ${value}`, negated: false, artefact: 'fit_maaling' });
 	}
-	for (const m of text.matchAll(NUMERIC_DATE)) {
+	if (hasDigit) for (const m of text.matchAll(NUMERIC_DATE)) {
 		const d = Number(m[1]);
 		const mo = Number(m[2]);
 		let y = Number(m[3]);
@@ -77,7 +94,7 @@ export function extractValues(text: string, doc: Analysed = analyse(text)): Extr
 		const iso = `${y}-${pad(mo)}-${pad(d)}`;
 		out.push({ kind: 'date', start: m.index, end: m.index + m[0].length, value: iso, summary: `date ${iso}`, negated: false });
 	}
-	for (const m of text.matchAll(WORD_DATE)) {
+	if (hasMonth) for (const m of text.matchAll(WORD_DATE)) {
 		const d = Number(m[1]);
 		const word = m[2].toLowerCase().replace('.', '');
 		const mo = (MONTHS.indexOf(word) + 1) || MONTH_ABBR.indexOf(word.slice(0, 3)) + 1;
@@ -86,7 +103,7 @@ export function extractValues(text: string, doc: Analysed = analyse(text)): Extr
 		const iso = m[3] ? `${m[3]}-${pad(mo)}-${pad(d)}` : `--${pad(mo)}-${pad(d)}`;
 		out.push({ kind: 'date', start: m.index, end: m.index + m[0].length, value: iso, summary: `date ${iso}${m[3] ? '' : ' (no year)'}`, negated: false });
 	}
-	for (const m of text.matchAll(DURATION)) {
+	if (hasUnit && (hasDigit || DURATION_WORD.test(lower))) for (const m of text.matchAll(DURATION)) {
 		const amount = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1].replace(',', '.'));
 		const unit = m[2].toLowerCase();
 		const perUnit = UNIT_DAYS.find(([re]) => re.test(unit))?.[1];
@@ -95,6 +112,7 @@ export function extractValues(text: string, doc: Analysed = analyse(text)): Extr
 		out.push({ kind: 'duration', start: m.index, end: m.index + m[0].length, value: days, summary: `duration ${amount} ${unit} = ${days} days`, negated: false });
 	}
 	for (const rule of DECISIONS) {
+		if (!containsAny(lower, rule.literals)) continue;
 		for (const m of text.matchAll(rule.regex)) {
 			const start = m.index;
 			const end = start + m[0].length;

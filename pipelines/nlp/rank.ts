@@ -4,8 +4,8 @@
 // treated as the probability, so the first questions are about the sentences the rules
 // half-believe, and every sentence the rules do not touch waits with probability 0.
 import { analyse } from './text';
-import { featureNames } from './features';
-import { scoreFeatures, sentenceTokens, trainedCodes, type NlpModel } from './classifier';
+import { featureHashes } from './features';
+import { jointLogOdds, jointScorer, sentenceRanges, sigmoid, type NlpModel } from './classifier';
 import { compileRules, suggestByRules } from './rules';
 import type { NlpCode, NlpEntry } from './types';
 
@@ -28,8 +28,10 @@ export interface LabellingCandidate {
 export function rankForLabelling(entries: NlpEntry[], codes: NlpCode[], model: NlpModel | null, limit: number): LabellingCandidate[] {
 	if (limit <= 0) return [];
 	const segmentCodes = codes.filter((c) => c.codebook !== 'artefacts');
-	const trained = new Set(trainedCodes(model, segmentCodes).map((c) => c.id));
+	const joint = model ? jointScorer(model, segmentCodes) : null;
+	const trained = new Set((joint?.codes ?? []).map((c) => c.id));
 	const untrained = segmentCodes.filter((c) => !trained.has(c.id));
+	const logOdds = new Float64Array(trained.size);
 	const rules = untrained.length ? compileRules(untrained) : null;
 	const best: (LabellingCandidate & { order: number })[] = [];
 	let order = 0;
@@ -49,16 +51,15 @@ export function rankForLabelling(entries: NlpEntry[], codes: NlpCode[], model: N
 			const seen = perSentence.get(i);
 			if (!seen || c.uncertainty > seen.uncertainty) perSentence.set(i, c);
 		};
-		if (model && trained.size) {
-			sentenceTokens(doc).forEach((tokens, i) => {
-				const names = featureNames(tokens);
-				if (!names.length) return;
+		if (joint && trained.size) {
+			sentenceRanges(doc).forEach(([from, to], i) => {
+				if (from === to) return;
+				jointLogOdds(joint, featureHashes(doc.tokens, from, to), logOdds);
 				const s = doc.sentences[i];
-				for (const codeId of trained) {
-					const r = scoreFeatures(model, codeId, names);
-					if (!r) continue;
-					consider(i, { entryId: entry.id, codeId, start: s.start, end: s.end, score: round(r.score), uncertainty: round(1 - Math.abs(2 * r.score - 1)) });
-				}
+				joint.codes.forEach((code, c) => {
+					const p = sigmoid(logOdds[c]);
+					consider(i, { entryId: entry.id, codeId: code.id, start: s.start, end: s.end, score: round(p), uncertainty: round(1 - Math.abs(2 * p - 1)) });
+				});
 			});
 		}
 		if (rules) {

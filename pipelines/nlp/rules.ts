@@ -5,7 +5,7 @@
 // negation is not suggested: "mor mødte ikke op" is no attendance, "ikke enige om målet"
 // no agreement. Keywords that carry their own negation ("ikke mødt") are matched as written.
 import { keywordMatcher, patternMatcher, type TextMatcher } from '../documentation/text-match';
-import { analyse, stem, NEGATION_CUES, type Analysed, type Span } from './text';
+import { analyse, stem, stemOf, NEGATION_CUES, type Analysed, type Span, type Token, type Word } from './text';
 import type { NlpCode, NlpEntry, NlpSuggestion } from './types';
 
 export const RULES_MODEL = 'rules@1';
@@ -33,10 +33,75 @@ interface RegexRule {
 	term: string;
 	matcher: TextMatcher;
 	ownNegation: boolean;
+	/** The text must contain one of these (lower case) for the regex to match; empty = always run. */
+	required: string[];
+}
+
+const LETTERS = /[\p{L}\p{N}]/u;
+
+/**
+ * Literal words any match of the pattern must contain, so the regex runs only on texts
+ * that have one: the longest run of letters at the top level ("det\\s+blev\\s+aftalt" →
+ * "aftalt"), else the leading words of a mandatory top-level group's alternatives
+ * ("(?:telefon|video)samtale" → telefon, video). Empty when it cannot tell (a top-level
+ * "|"): the regex then always runs. The leading literal of text-match says too little
+ * here: "i\\s+bilen" starts with "i", which nearly every text contains.
+ */
+export function requiredLiterals(source: string): string[] {
+	let depth = 0;
+	let best = '';
+	let run = '';
+	const groups: string[] = [];
+	let groupStart = -1;
+	const endRun = (next: string | undefined) => {
+		// A quantifier after the run makes its last letter optional.
+		const r = next && /[?*{]/.test(next) ? run.slice(0, -1) : run;
+		if (depth === 0 && r.length > best.length) best = r;
+		run = '';
+	};
+	for (let i = 0; i < source.length; i++) {
+		const c = source[i];
+		if (c === '\\') {
+			endRun(undefined);
+			i++;
+			continue;
+		}
+		if (LETTERS.test(c) && depth === 0) {
+			run += c;
+			continue;
+		}
+		endRun(c);
+		if (c === '|' && depth === 0) return [];
+		if (c === '(') {
+			if (depth === 0) groupStart = i;
+			depth++;
+		} else if (c === ')') {
+			depth--;
+			const next = source[i + 1];
+			if (depth === 0 && !(next && /[?*]|\{0/.test(source.slice(i + 1, i + 3)))) groups.push(source.slice(groupStart + 1, i).replace(/^\?:/, ''));
+		}
+	}
+	endRun(undefined);
+	if (best.length >= 4) return [best.toLowerCase()];
+	for (const group of groups) {
+		if (/[()]/.test(group)) continue;
+		const leads = group.split('|').map((alt) => {
+			const letters = alt.match(/^[\p{L}\p{N}]+/u)?.[0] ?? '';
+			return /^[?*{]/.test(alt.slice(letters.length)) ? letters.slice(0, -1) : letters;
+		});
+		if (leads.every((l) => l.length >= 2)) return leads.map((l) => l.toLowerCase());
+	}
+	return best.length >= 2 ? [best.toLowerCase()] : [];
 }
 
 export interface CompiledRules {
+	/** Slot of this rule set in each Word's candidate lists. */
+	id: number;
 	exact: Map<string, Keyword[]>;
+	/** Finds, in one pass, which required literals a text holds (see literalsIn). */
+	scanner: RegExp | null;
+	/** A found literal → every required literal it contains (itself included). */
+	implied: Map<string, string[]>;
 	prefix: Map<string, Keyword[]>;
 	byStem: Map<string, Keyword[]>;
 	regexes: RegexRule[];
@@ -53,7 +118,7 @@ function add(map: Map<string, Keyword[]>, key: string, kw: Keyword) {
 
 /** Index of every code's keywords and patterns; entry-level artefact codes are left to the artefact suggester. */
 export function compileRules(codes: NlpCode[]): CompiledRules {
-	const rules: CompiledRules = { exact: new Map(), prefix: new Map(), byStem: new Map(), regexes: [] };
+	const rules: CompiledRules = { id: nextRulesId++, scanner: null, implied: new Map(), exact: new Map(), prefix: new Map(), byStem: new Map(), regexes: [] };
 	for (const code of codes) {
 		if (code.codebook === 'artefacts') continue;
 		for (const keyword of code.keywords) {
@@ -61,7 +126,8 @@ export function compileRules(codes: NlpCode[]): CompiledRules {
 			const ownNegation = term.toLowerCase().split(/\s+/).some((w) => NEGATION_CUES.has(w));
 			// "§ 140", "timer pr. uge": anything beyond letters, digits, spaces and hyphens goes through a regex.
 			if (!/^[\p{L}\p{N}\s-]+$/u.test(term)) {
-				rules.regexes.push({ code, term, matcher: keywordMatcher(term), ownNegation });
+				const matcher = keywordMatcher(term);
+				rules.regexes.push({ code, term, matcher, ownNegation, required: matcher.literal ? [matcher.literal] : [] });
 				continue;
 			}
 			const words = term.toLowerCase().split(/[\s-]+/).filter(Boolean).map((lower) => ({ lower, stem: stem(lower) }));
@@ -75,15 +141,61 @@ export function compileRules(codes: NlpCode[]): CompiledRules {
 			}
 		}
 		for (const source of code.patterns) {
-			rules.regexes.push({ code, term: source, matcher: patternMatcher(source), ownNegation: /ikke|ingen|aldrig/i.test(source) });
+			const matcher = patternMatcher(source);
+			const required = requiredLiterals(source);
+			rules.regexes.push({ code, term: source, matcher, ownNegation: /ikke|ingen|aldrig/i.test(source), required: required.length ? required : matcher.literal ? [matcher.literal] : [] });
 		}
+	}
+	const literals = [...new Set(rules.regexes.flatMap((r) => r.required))].sort((a, b) => b.length - a.length);
+	if (literals.length) {
+		// A lookahead at every position: each occurrence is seen even when literals overlap;
+		// at one position the longest wins, and `implied` adds the ones it contains.
+		rules.scanner = new RegExp(`(?=(${literals.map(escapeRegExp).join('|')}))`, 'g');
+		for (const found of literals) rules.implied.set(found, literals.filter((l) => found.includes(l)));
 	}
 	return rules;
 }
 
-function wordMatches(word: KeywordWord, lower: string): boolean {
-	if (word.lower.length <= SHORT) return lower === word.lower;
-	return lower.startsWith(word.lower) || stem(lower) === word.stem;
+let nextRulesId = 0;
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The required literals present in the lower-case text. */
+function literalsIn(rules: CompiledRules, lower: string): Set<string> {
+	const present = new Set<string>();
+	if (!rules.scanner) return present;
+	rules.scanner.lastIndex = 0;
+	let m: RegExpExecArray | null;
+	while ((m = rules.scanner.exec(lower)) !== null) {
+		if (!present.has(m[1])) for (const l of rules.implied.get(m[1])!) present.add(l);
+		rules.scanner.lastIndex = m.index + 1;
+	}
+	return present;
+}
+
+function wordMatches(word: KeywordWord, text: Word): boolean {
+	if (word.lower.length <= SHORT) return text.lower === word.lower;
+	return text.lower.startsWith(word.lower) || stemOf(text) === word.stem;
+}
+
+const NONE: Keyword[] = [];
+
+/** Keywords whose first word matches this word (by whole word, prefix or stem), cached per word. */
+function candidatesFor(rules: CompiledRules, word: Word): Keyword[] {
+	const slots = (word.rules ??= []) as (Keyword[] | undefined)[];
+	let list = slots[rules.id];
+	if (list === undefined) {
+		const lower = word.lower;
+		const found = new Set<Keyword>();
+		for (const kw of rules.exact.get(lower) ?? NONE) found.add(kw);
+		if (lower.length >= PREFIX) for (const kw of rules.prefix.get(lower.slice(0, PREFIX)) ?? NONE) if (wordMatches(kw.words[0], word)) found.add(kw);
+		for (const kw of rules.byStem.get(stemOf(word)) ?? NONE) found.add(kw);
+		list = found.size ? [...found] : NONE;
+		slots[rules.id] = list;
+	}
+	return list;
 }
 
 export interface RuleHit {
@@ -102,28 +214,27 @@ export function ruleHits(rules: CompiledRules, doc: Analysed): RuleHit[] {
 	const { tokens, text } = doc;
 	for (let i = 0; i < tokens.length; i++) {
 		const t = tokens[i];
-		const candidates = new Set<Keyword>();
-		for (const kw of rules.exact.get(t.lower) ?? []) candidates.add(kw);
-		if (t.lower.length >= PREFIX) for (const kw of rules.prefix.get(t.lower.slice(0, PREFIX)) ?? []) candidates.add(kw);
-		for (const kw of rules.byStem.get(stem(t.lower)) ?? []) candidates.add(kw);
-		for (const kw of candidates) {
+		const candidates = candidatesFor(rules, t.word);
+		for (let k = 0; k < candidates.length; k++) {
+			const kw = candidates[k];
 			if (i + kw.words.length > tokens.length) continue;
 			let ok = true;
 			let negated = false;
 			for (let w = 0; w < kw.words.length && ok; w++) {
 				const u = tokens[i + w];
-				ok = wordMatches(kw.words[w], u.lower) && u.sentence === t.sentence;
+				ok = (w === 0 || wordMatches(kw.words[w], u.word)) && u.sentence === t.sentence;
 				negated ||= u.negated;
 			}
 			if (!ok) continue;
 			const last = tokens[i + kw.words.length - 1];
+			negated ||= negatedThroughPreposition(tokens, i);
 			hits.push({ code: kw.code, term: kw.term, kind: 'keyword', start: t.start, end: last.end, sentence: t.sentence, negated: negated && !kw.ownNegation });
 		}
 	}
 	if (rules.regexes.length) {
-		const lower = text.toLowerCase();
+		const present = literalsIn(rules, doc.lower);
 		for (const rule of rules.regexes) {
-			if (rule.matcher.literal && !lower.includes(rule.matcher.literal)) continue;
+			if (rule.required.length && !hasAny(present, rule.required)) continue;
 			rule.matcher.regex.lastIndex = 0;
 			for (const match of text.matchAll(rule.matcher.regex)) {
 				if (!match[0]) continue;
@@ -143,6 +254,28 @@ export function ruleHits(rules: CompiledRules, doc: Analysed): RuleHit[] {
 		}
 	}
 	return hits;
+}
+
+const PREPOSITIONS = new Set(['om', 'til', 'i', 'på', 'med', 'for', 'af', 'ved', 'over']);
+
+/**
+ * "ikke enige om målet", "ingen tillid til planen": the negation's scope stops at the
+ * preposition, but the keyword after it is the negated phrase's object. A keyword right
+ * after one or two prepositions that follow a negated word is negated too.
+ */
+function negatedThroughPreposition(tokens: Token[], index: number): boolean {
+	let k = index - 1;
+	let prepositions = 0;
+	while (k >= 0 && prepositions < 2 && PREPOSITIONS.has(tokens[k].lower) && tokens[k].sentence === tokens[index].sentence) {
+		k--;
+		prepositions++;
+	}
+	return prepositions > 0 && k >= 0 && tokens[k].sentence === tokens[index].sentence && (tokens[k].negated || tokens[k].cue);
+}
+
+function hasAny(present: Set<string>, words: string[]): boolean {
+	for (let i = 0; i < words.length; i++) if (present.has(words[i])) return true;
+	return false;
 }
 
 function sentenceAt(sentences: Span[], offset: number): number {

@@ -14,11 +14,45 @@ const require = createRequire(import.meta.url);
 const snowball = require('snowball-stemmers') as typeof import('snowball-stemmers');
 const stopwordsIso = require('stopwords-iso') as typeof import('stopwords-iso').default;
 
-export interface Token {
-	/** As written. */
-	text: string;
-	/** Lower case. */
+/**
+ * A distinct lower-case word, shared by all its occurrences: what is known about the word
+ * (its stem, its feature hashes, the keywords that may start at it) is worked out once and
+ * kept on it, so the suggesters look nothing up by string per token.
+ */
+export interface Word {
 	lower: string;
+	stem?: string;
+	/** Slots for the suggesters' per-word facts (features.ts, rules.ts). */
+	features?: unknown;
+	rules?: unknown[];
+}
+
+const lexicon = new Map<string, Word>();
+/**
+ * Distinct words kept. Journals hold endless one-off tokens (numbers, dates, names), so
+ * the lexicon is emptied when full and refills with the words in use: memory stays flat
+ * over a million entries. Nothing holds on to a Word beyond one analysis but its caches.
+ */
+const LEXICON_LIMIT = 100_000;
+
+export function wordOf(lower: string): Word {
+	let w = lexicon.get(lower);
+	if (!w) {
+		if (lexicon.size >= LEXICON_LIMIT) lexicon.clear();
+		w = { lower };
+		lexicon.set(lower, w);
+	}
+	return w;
+}
+
+export function stemOf(word: Word): string {
+	return (word.stem ??= stem(word.lower));
+}
+
+export interface Token {
+	/** Lower case (doc.text.slice(start, end) gives it as written). */
+	lower: string;
+	word: Word;
 	/** UTF-16 offsets into the text, [start, end). */
 	start: number;
 	end: number;
@@ -71,7 +105,7 @@ function isDigit(c: number): boolean {
 const danish = snowball.newStemmer('danish');
 const stemCache = new Map<string, string>();
 /** Distinct words kept; journal vocabulary is a few tens of thousands, so this is rarely hit. */
-const STEM_CACHE_LIMIT = 200_000;
+const STEM_CACHE_LIMIT = 100_000;
 
 /** Snowball Danish stem of a lower-case word, cached (stemming is the costly step of tokenise+stem). */
 export function stem(lower: string): string {
@@ -98,7 +132,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Abbreviations whose full stop ends no sentence. Lower case, without the final stop. */
 const ABBREVIATIONS = new Set([
-	'f.eks', 'feks', 'bl.a', 'jf', 'jvf', 'kl', 'd', 'ml', 'ca', 'nr', 'stk', 'pkt', 'vedr', 'pga', 'p.g.a', 'mv', 'm.v', 'evt', 'dvs', 'd.v.s', 'tlf', 'inkl', 'ekskl', 'hhv', 'm.fl', 'osv', 'o.l', 'pt', 'p.t', 'obs', 'mht', 'm.h.t', 'iflg', 'ifm', 'i.f.m', 'ang', 'adr', 'bl', 'f', 'kr', 'mdr', 'md', 'min', 'hr', 'fr', 'sdr', 'ass', 'cand', 'psyk', 'soc', 'udd', 'ift', 'i.f.t', 'mtp', 'm.m', 'etc', 'co', 'dr', 'st', 'tsk', 'ctr'
+	'f.eks', 'feks', 'bl.a', 'jf', 'jvf', 'kl', 'd', 'ml', 'ca', 'nr', 'stk', 'pkt', 'vedr', 'pga', 'p.g.a', 'mv', 'm.v', 'evt', 'dvs', 'd.v.s', 'tlf', 'inkl', 'ekskl', 'hhv', 'm.fl', 'osv', 'o.l', 'pt', 'p.t', 'obs', 'mht', 'm.h.t', 'iflg', 'ifm', 'i.f.m', 'ang', 'adr', 'bl', 'f', 'kr', 'mdr', 'md', 'min', 'hr', 'fr', 'sdr', 'ass', 'cand', 'psyk', 'soc', 'udd', 'ift', 'i.f.t', 'mtp', 'm.m', 'etc', 'co', 'dr', 'st', 'tsk', 'ctr', 'konkl', 'pr', 'bl.a', 'ift', 'vha', 'tidl', 'fx', 'mht', 'mdl', 'forv', 'komm', 'beh', 'bev', 'ans', 'udt', 'skr', 'tilsk', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec', 'ugl', 'timer'
 ]);
 
 /** The word (letters and inner full stops) ending just before `index`, lower case: "f.eks", "d", "kl". */
@@ -122,17 +156,10 @@ export function splitSentences(text: string): Span[] {
 	const out: Span[] = [];
 	const n = text.length;
 	let start = 0;
-	const push = (end: number) => {
-		let s = start;
-		let e = end;
-		while (s < e && isSpace(text.charCodeAt(s))) s++;
-		while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-		if (e > s) out.push({ start: s, end: e });
-	};
 	for (let i = 0; i < n; i++) {
 		const c = text.charCodeAt(i);
 		if (c === 10) {
-			push(i);
+			pushTrimmed(text, out, start, i);
 			start = i + 1;
 			continue;
 		}
@@ -147,19 +174,30 @@ export function splitSentences(text: string): Span[] {
 			const next = text[k];
 			const upper = next !== next.toLowerCase();
 			const bullet = next === '-' || next === '•' || next === '*' || next === '"' || next === '“' || next === '(';
-			if (!upper && !bullet) continue;
 			if (c === 46 && j === i + 1) {
 				const word = wordBefore(text, i);
 				if (ABBREVIATIONS.has(word)) continue;
-				// "§ 50. Mor ..." ends; but "d. 12. Marts" is rare enough: a number before a capital ends the sentence.
-			}
+				// Terse notes are written in lower case ("bfu afsluttet. vi aftalte ..."): a full
+				// stop before a lower-case word ends a sentence after a real word, not after a
+				// short abbreviation ("ca. 3", "pr. uge") or an ordinal ("d. 12. marts").
+				if (!upper && !bullet && (word.length < 4 || /^[\d.]+$/.test(word) || word.includes('.'))) continue;
+				// "§ 50. Mor ..." ends: a number before a capital ends the sentence.
+			} else if (!upper && !bullet) continue;
 		}
-		push(j);
+		pushTrimmed(text, out, start, j);
 		start = j;
 		i = j - 1;
 	}
-	push(n);
+	pushTrimmed(text, out, start, n);
 	return out;
+}
+
+function pushTrimmed(text: string, out: Span[], start: number, end: number): void {
+	let s = start;
+	let e = end;
+	while (s < e && isSpace(text.charCodeAt(s))) s++;
+	while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+	if (e > s) out.push({ start: s, end: e });
 }
 
 function isSpace(c: number): boolean {
@@ -212,6 +250,8 @@ export function markNegation(text: string, tokens: Token[]): void {
 
 export interface Analysed {
 	text: string;
+	/** text.toLowerCase(), same offsets (Danish letters keep their length in lower case). */
+	lower: string;
 	sentences: Span[];
 	tokens: Token[];
 }
@@ -220,16 +260,29 @@ export interface Analysed {
 export function analyse(text: string): Analysed {
 	const sentences = splitSentences(text);
 	const spans = tokenize(text);
+	const lower = lowerSameLength(text);
 	const tokens: Token[] = new Array(spans.length);
 	let s = 0;
 	for (let i = 0; i < spans.length; i++) {
 		const { start, end } = spans[i];
 		while (s < sentences.length - 1 && start >= sentences[s].end) s++;
-		const word = text.slice(start, end);
-		tokens[i] = { text: word, lower: word.toLowerCase(), start, end, sentence: s, negated: false, cue: false };
+		const word = wordOf(lower.slice(start, end));
+		tokens[i] = { lower: word.lower, word, start, end, sentence: s, negated: false, cue: false };
 	}
 	markNegation(text, tokens);
-	return { text, sentences, tokens };
+	return { text, lower, sentences, tokens };
+}
+
+/** Lower case with the offsets kept: "İ" and a few others change length in lower case, so those are left as written. */
+function lowerSameLength(text: string): string {
+	const lower = text.toLowerCase();
+	if (lower.length === text.length) return lower;
+	let out = '';
+	for (const ch of text) {
+		const l = ch.toLowerCase();
+		out += l.length === ch.length ? l : ch;
+	}
+	return out;
 }
 
 /** natural's Norwegian aggressive tokenizer (keeps æ/ø/å), for comparison in the bench only. */
