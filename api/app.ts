@@ -33,6 +33,7 @@ import { routineRoutes } from './routes/routines';
 import { exportRoutes } from './routes/export';
 import { literatureMirrorRoutes } from './routes/literature-mirror';
 import { decisionRoutes } from './routes/decisions';
+import { suggestionRoutes } from './routes/suggestions';
 import { log } from './log';
 
 /** What the services need (the CLI passes these without an HTTP app). */
@@ -87,7 +88,8 @@ export function createApp(options: AppOptions) {
 		.route('/projects/:projectId/literature', literatureRoutes(deps))
 		.route('/projects/:projectId', routineRoutes(deps))
 		.route('/projects/:projectId', exportRoutes(deps))
-		.route('/projects/:projectId', decisionRoutes(deps));
+		.route('/projects/:projectId', decisionRoutes(deps))
+		.route('/projects/:projectId', suggestionRoutes(deps));
 
 	checkRouteRules(app.routes);
 

@@ -101,6 +101,9 @@ describe.each(testDatabases())('role matrix on $kind', (kind) => {
 			jobId: '00000000-0000-4000-8000-000000000000',
 			batchId: '00000000-0000-4000-8000-000000000000',
 			referenceId: '00000000-0000-4000-8000-000000000000',
+			suggestionId: '00000000-0000-4000-8000-000000000000',
+			runId: '00000000-0000-4000-8000-000000000000',
+			bulkId: '00000000-0000-4000-8000-000000000000',
 			kind: 'journals',
 			key: 'alliance',
 			format: 'json'

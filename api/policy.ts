@@ -177,7 +177,27 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	[`PATCH ${P}/improvement/trials/:trialId`]: project('decisions:write'),
 	[`POST ${P}/improvement/trials/:trialId/circles`]: project('decisions:write'),
 	[`PATCH ${P}/improvement/trials/:trialId/circles/:number`]: project('decisions:write'),
-	[`POST ${P}/improvement/meetings`]: project('decisions:write')
+	[`POST ${P}/improvement/meetings`]: project('decisions:write'),
+	// NLP suggestions (issue 6): reading them reads journal passages; deciding is coding.
+	[`GET ${P}/suggestions`]: project('cases:text'),
+	[`GET ${P}/suggestions/summary`]: project('cases:text'),
+	[`GET ${P}/suggestions/settings`]: project('project:read'),
+	[`PUT ${P}/suggestions/settings`]: project('project:manage'),
+	[`POST ${P}/suggestions/runs`]: project('coding:write'),
+	[`GET ${P}/suggestions/runs`]: project('coding:write'),
+	[`GET ${P}/suggestions/runs/:runId`]: project('coding:write'),
+	[`POST ${P}/suggestions/runs/:runId/cancel`]: project('coding:write'),
+	[`POST ${P}/suggestions/bulk-accept`]: project('coding:write'),
+	[`POST ${P}/suggestions/bulk/:bulkId/undo`]: project('coding:write'),
+	[`POST ${P}/suggestions/queue`]: project('coding:write'),
+	[`GET ${P}/suggestions/model`]: project('coding:write'),
+	[`POST ${P}/suggestions/model/train`]: project('coding:write'),
+	[`GET ${P}/suggestions/evaluation`]: project('coding:write'),
+	[`POST ${P}/suggestions/:suggestionId/accept`]: project('coding:write'),
+	[`POST ${P}/suggestions/:suggestionId/reject`]: project('coding:write'),
+	[`POST ${P}/suggestions/:suggestionId/undo`]: project('coding:write'),
+	[`GET ${P}/suggestions/:suggestionId/history`]: project('cases:text'),
+	[`GET ${P}/cases/:caseId/suggestions`]: project('cases:text')
 };
 
 export const SESSION_COOKIE = '__Host-effekt_session';

@@ -1,11 +1,13 @@
 // npm run bench [-- --entries N] [-- --cases N] [-- --only NAME] [-- --json]: runs every
 // benchmark and prints its figures; the full-scale run of the import budget is
-// --entries 1000000, of the findings budget --cases 100000 (the default).
+// --entries 1000000, of the findings budget --cases 100000 (the default), of the NLP
+// suggestions --entries 1000000 (npm run bench -- --only nlp --entries 1000000).
 import { parseArgs } from 'node:util';
 import { benchGenerator } from './generator';
 import { benchFindings } from './findings';
 import { benchImport } from './import';
 import { benchPgliteWrites } from './pglite-writes';
+import { benchNlp } from './nlp';
 import { printResult, type BenchResult } from './report';
 
 const { values } = parseArgs({
@@ -33,6 +35,17 @@ if (!values.only || values.only === 'generator') results.push(await benchGenerat
 if (!values.only || values.only === 'pglite-writes') results.push(await benchPgliteWrites(Math.min(entries, 100_000)));
 if (!values.only || values.only === 'import') results.push(...(await benchImport(entries, await reachable(values.postgres))));
 if (!values.only || values.only === 'findings') results.push(...(await benchFindings(cases, await reachable(values.postgres))));
+if (!values.only || values.only === 'nlp') {
+	// The suggestion benchmark's full-scale run is --entries 1000000; progress goes to stderr.
+	let shown = 0;
+	results.push(...(await benchNlp(entries, (done) => {
+		if (done - shown >= 100_000 || done === entries) {
+			shown = done;
+			process.stderr.write(`nlp: ${done.toLocaleString('en-US')} entries\r`);
+		}
+	})));
+	process.stderr.write('\n');
+}
 async function reachable(url: string | undefined): Promise<string | undefined> {
 	if (!url) return undefined;
 	const { default: postgres } = await import('postgres');

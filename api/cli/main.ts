@@ -14,9 +14,10 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 import { statsCommand } from './commands/stats';
+import { suggestCommand } from './commands/suggest';
 import { CliError, createOutput, type Output } from './output';
 
-const commands: Command[] = [analyseCommand, demoCommand, importCommand, serveCommand, statsCommand, exportCommand];
+const commands: Command[] = [analyseCommand, demoCommand, importCommand, serveCommand, statsCommand, exportCommand, suggestCommand];
 
 const globalOptions = {
 	db: { type: 'string' },

@@ -375,9 +375,17 @@ export const suggestions = pgTable(
 		status: suggestionStatus('status').notNull().default('pending'),
 		decidedBy: uuid('decided_by').references(() => users.id),
 		decidedAt: timestamp('decided_at', { withTimezone: true }),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		/** Which suggester made it: rules, classifier, extraction or artefact. */
+		suggester: text('suggester').notNull().default('rules'),
+		/** The code's codebook key ("artefacts" for artefact type). */
+		codebook: text('codebook').notNull().default(''),
+		/** The run that made it (null for runs since deleted). */
+		runId: uuid('run_id'),
+		/** Accepted by the project's auto-accept setting (artefact type only), not by a person. */
+		autoAccepted: boolean('auto_accepted').notNull().default(false)
 	},
-	(t) => [index('suggestions_queue').on(t.projectId, t.status, t.score)]
+	(t) => [index('suggestions_queue').on(t.projectId, t.status, t.score), index('suggestions_entry').on(t.entryId)]
 );
 
 export const auditLog = pgTable(
@@ -827,4 +835,70 @@ export const progressMeetings = pgTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('progress_meetings_project').on(t.projectId)]
+);
+
+// ---- NLP suggestions (issue 6): runs, stored models, and the decision trail ----
+
+export const suggestionRunStatus = pgEnum('suggestion_run_status', ['running', 'done', 'cancelled', 'failed']);
+
+/** One pass of the suggesters over a project's uncoded entries (or one case's). */
+export const suggestionRuns = pgTable(
+	'suggestion_runs',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		caseId: uuid('case_id').references(() => cases.id, { onDelete: 'cascade' }),
+		startedBy: uuid('started_by').notNull().references(() => users.id),
+		status: suggestionRunStatus('status').notNull().default('running'),
+		/** Entries to read, entries read so far, suggestions stored. */
+		total: integer('total').notNull().default(0),
+		processed: integer('processed').notNull().default(0),
+		created: integer('created').notNull().default(0),
+		autoAccepted: integer('auto_accepted').notNull().default(0),
+		modelVersion: integer('model_version'),
+		cancelRequested: boolean('cancel_requested').notNull().default(false),
+		startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+		finishedAt: timestamp('finished_at', { withTimezone: true })
+	},
+	(t) => [index('suggestion_runs_project').on(t.projectId, t.startedAt)]
+);
+
+/** A project's learned classifier, one row per version (the engine's NlpModel as JSON). */
+export const nlpModels = pgTable(
+	'nlp_models',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		model: jsonb('model').notNull(),
+		/** Labelled examples it was trained from: accepted codings and rejected suggestions. */
+		examples: integer('examples').notNull(),
+		positives: integer('positives').notNull(),
+		/** Of them, people's decisions (codings and rejections): an incremental update checks these still stand. */
+		decisions: integer('decisions').notNull().default(0),
+		trainedBy: uuid('trained_by').references(() => users.id),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('nlp_models_version').on(t.projectId, t.version)]
+);
+
+/** Every human (or auto-accept) decision on a suggestion, and its undoing: who and when. */
+export const suggestionEvents = pgTable(
+	'suggestion_events',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+		suggestionId: uuid('suggestion_id').notNull().references(() => suggestions.id, { onDelete: 'cascade' }),
+		/** accept, reject, edit, undo, auto_accept. */
+		action: text('action').notNull(),
+		/** Null for auto-accept (no person decided). */
+		userId: uuid('user_id').references(() => users.id),
+		codingId: uuid('coding_id'),
+		/** Bulk decisions share an id. */
+		bulkId: uuid('bulk_id'),
+		/** What undo needs to restore (e.g. the entry's earlier artefact); never journal text. */
+		details: jsonb('details').notNull().default({}),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('suggestion_events_suggestion').on(t.suggestionId, t.at)]
 );

@@ -193,6 +193,7 @@ const da = {
 	errorReference: 'Oplys denne reference, hvis du kontakter administratoren:',
 	noProjectsMember: 'Du er endnu ikke med i et projekt. Bed en administrator om at give dig en rolle.',
 	yourRole: 'Din rolle',
+	suggestionsTitle: 'Forslag',
 };
 
 const en: typeof da = {
@@ -381,6 +382,7 @@ const en: typeof da = {
 	errorReference: 'Quote this reference if you contact the administrator:',
 	noProjectsMember: 'You are not in a project yet. Ask an administrator to give you a role.',
 	yourRole: 'Your role',
+	suggestionsTitle: 'Suggestions',
 };
 
 export type Messages = typeof da;

@@ -29,7 +29,8 @@ export const PROJECT_PAGES: Place[] = [
 	{ slug: 'sager', short: 'casesTitle', long: 'casesTitle', needs: 'cases:read' },
 	{ slug: 'noegletal', short: 'keyFigures', long: 'keyFigures', needs: 'aggregates:read' },
 	{ slug: 'kodeboger', short: 'codebooksTitle', long: 'codebooksTitle', needs: 'project:read' },
-	{ slug: 'medlemmer', short: 'members', long: 'members', needs: 'project:manage' }
+	{ slug: 'medlemmer', short: 'members', long: 'members', needs: 'project:manage' },
+	{ slug: 'forslag', short: 'suggestionsTitle', long: 'suggestionsTitle', needs: 'coding:write' }
 ];
 
 export function placeBySlug(slug: string): Place | undefined {

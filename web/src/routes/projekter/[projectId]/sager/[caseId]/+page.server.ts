@@ -19,14 +19,16 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 	const canRead = project.permissions.includes('cases:text');
 	const canCode = project.permissions.includes('coding:write');
 	const variables = loadCaseVariables(fetch, url, params);
-	const [journal, codings, codebooks, double, memos] = await Promise.all([
+	const [journal, codings, codebooks, double, memos, suggestions] = await Promise.all([
 		canRead ? api.cases[':caseId'].entries.$get({ param }) : null,
 		api.cases[':caseId'].codings.$get({ param }),
 		// Code and artefact names for everyone who sees the case; the picker only for coders.
 		api.codebooks.$get({ param: { projectId: params.projectId } }),
 		api.cases[':caseId']['double-coding'].$get({ param }),
 		// Case memos may quote the journal: only for roles that read it.
-		canRead ? api.cases[':caseId'].memos.$get({ param }) : null
+		canRead ? api.cases[':caseId'].memos.$get({ param }) : null,
+		// NLP suggestions for those who decide them.
+		canRead && canCode ? api.cases[':caseId'].suggestions.$get({ param }) : null
 	]);
 	if (journal && !journal.ok) error(journal.status, 'could not load the journal');
 	return {
@@ -37,7 +39,8 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
 		codebooks: codebooks.ok ? (await codebooks.json()).codebooks : [],
 		doubleCoding: double.ok ? await double.json() : null,
 		caseVariables: await variables,
-		memos: memos?.ok ? (await memos.json()).memos : null
+		memos: memos?.ok ? (await memos.json()).memos : null,
+		suggestions: suggestions?.ok ? (await suggestions.json()).suggestions : null
 	};
 };
 
@@ -103,6 +106,31 @@ export const actions: Actions = {
 		});
 		if (!response.ok) return fail(response.status, { memoProblem: codingId });
 		return { memoSaved: codingId };
+	},
+	acceptSuggestion: async ({ request, fetch, url, params }) => {
+		const suggestionId = String((await request.formData()).get('suggestionId') ?? '');
+		const response = await apiClient(fetch, url.origin).api.projects[':projectId'].suggestions[':suggestionId'].accept.$post({ param: { projectId: params.projectId, suggestionId }, json: {} });
+		if (!response.ok) return fail(response.status, { problem: 'suggestion_failed' });
+		return { suggestionDecided: suggestionId };
+	},
+	rejectSuggestion: async ({ request, fetch, url, params }) => {
+		const suggestionId = String((await request.formData()).get('suggestionId') ?? '');
+		const response = await apiClient(fetch, url.origin).api.projects[':projectId'].suggestions[':suggestionId'].reject.$post({ param: { projectId: params.projectId, suggestionId } });
+		if (!response.ok) return fail(response.status, { problem: 'suggestion_failed' });
+		return { suggestionDecided: suggestionId };
+	},
+	suggestCase: async ({ fetch, url, params }) => {
+		const response = await apiClient(fetch, url.origin).api.projects[':projectId'].suggestions.runs.$post({ param: { projectId: params.projectId }, json: { scope: 'case', caseId: params.caseId } });
+		if (!response.ok) return fail(response.status, { problem: 'suggestion_failed' });
+		// One case's run is short: wait for it (up to half a minute), so the page shows its suggestions.
+		const runId = (await response.json()).run.id;
+		const runs = apiClient(fetch, url.origin).api.projects[':projectId'].suggestions.runs[':runId'];
+		for (let i = 0; i < 150; i++) {
+			const state = await runs.$get({ param: { projectId: params.projectId, runId } });
+			if (!state.ok || (await state.json()).run.status !== 'running') break;
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+		return { suggestRun: runId };
 	},
 	uncode: async ({ request, fetch, url, params }) => {
 		const form = await request.formData();

@@ -1,0 +1,145 @@
+// Suggester 3: structured values written in the text: FIT scores ("ORS 18,5", "SRS: 37"),
+// dates ("12.03.2024", "d. 3. marts"), durations ("i 6 måneder") and decisions
+// ("bevilget", "afslag", "afsluttet"). Each is a span with its value in the explanation.
+// FIT scores and decisions point at the artefact code they are evidence of (fit_maaling,
+// afgoerelse_bevilling, afslutningsnotat) when the project has it; dates and durations,
+// and everything when that code is missing, use the pseudo-codebook "extraction" with the
+// code ids in EXTRACTION_CODES (values, not codes: the app shows them, it need not store them as codings).
+import { analyse, type Analysed } from './text';
+import type { NlpCode, NlpEntry, NlpSuggestion } from './types';
+
+export const EXTRACTION_MODEL = 'extraction@1';
+export const EXTRACTION_CODEBOOK = 'extraction';
+export const EXTRACTION_CODES = { fit: 'fit_score', date: 'dato', duration: 'varighed', decision: 'afgoerelse' } as const;
+
+const FIT = /(?<![\p{L}\p{N}])(C?ORS|YCORS|C?SRS)(?![\p{L}])\s*(?:-?score|-?scoren|-?måling)?\s*(?:[:=]|på|var|er|blev)?\s*(\d{1,2}(?:[.,]\d{1,2})?)(?![\p{N}]|[.,]\d)/giu;
+const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+const MONTH_ABBR = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+const NUMERIC_DATE = /(?<![\p{N}.\/-])(\d{1,2})[.\/-](\d{1,2})[.\/-](\d{4}|\d{2})(?![\p{N}])/gu;
+const WORD_DATE = new RegExp(`(?<![\\p{L}\\p{N}])(?:d\\.\\s*|den\\s+)?(\\d{1,2})\\.\\s*(${[...MONTHS, ...MONTH_ABBR.map((m) => `${m}\\.?`)].join('|')})(?:\\s+(\\d{4}))?(?![\\p{L}])`, 'giu');
+const NUMBER_WORDS: Record<string, number> = { en: 1, et: 1, én: 1, ét: 1, to: 2, tre: 3, fire: 4, fem: 5, seks: 6, syv: 7, otte: 8, ni: 9, ti: 10, elleve: 11, tolv: 12, halvt: 0.5, halv: 0.5 };
+const UNIT_DAYS: [RegExp, number][] = [
+	[/^dag/, 1],
+	[/^uge/, 7],
+	[/^(måned|mdr|md)/, 30.4375],
+	[/^år/, 365.25],
+	[/^time/, 1 / 24]
+];
+/** A duration written with a number word ("i seks måneder"). */
+const DURATION_WORD = new RegExp(`(?<![\\p{L}])(?:${Object.keys(NUMBER_WORDS).join('|')})\\s+(?:dag|uge|måned|mdr|md|år|time)`, 'u');
+const DURATION = new RegExp(
+	`(?<![\\p{L}\\p{N}])(?:i|på|over|for|varighed\\s+(?:på|af)|periode\\s+på|yderligere|i\\s+alt|foreløbig\\s+i|forlænget\\s+(?:med|i))\\s+(\\d+(?:[.,]\\d+)?|${Object.keys(NUMBER_WORDS).join('|')})\\s+(dage?|dagen|uger?|ugen|måneder|måned|mdr\\.?|md\\.|år(?:et)?|timer)(?![\\p{L}])`,
+	'giu'
+);
+const DECISIONS: { regex: RegExp; value: string; artefact: string; literals: string[] }[] = [
+	{ regex: /(?<![\p{L}])(bevilg(?:et|es|ede|er)|bevilling(?:en)?\s+(?:er\s+)?(?:givet|godkendt)|imødekommet|godkendt)(?![\p{L}])/giu, value: 'bevilget', artefact: 'afgoerelse_bevilling', literals: ['bevilg', 'imødekommet', 'godkendt'] },
+	{ regex: /(?<![\p{L}])(afslag|afslået|afvist|givet\s+afslag)(?![\p{L}])/giu, value: 'afslag', artefact: 'afgoerelse_bevilling', literals: ['afslag', 'afslået', 'afvist'] },
+	{ regex: /(?<![\p{L}])(forlæng(?:et|es|ede))(?![\p{L}])/giu, value: 'forlænget', artefact: 'afgoerelse_bevilling', literals: ['forlæng'] },
+	{ regex: /(?<![\p{L}])(afslut(?:tet|tes|tede)|sagen\s+lukkes|lukket|ophør(?:t|er))(?![\p{L}])/giu, value: 'afsluttet', artefact: 'afslutningsnotat', literals: ['afslut', 'lukke', 'ophør'] }
+];
+
+/** Plain (non-Unicode) tests that rule most texts out before the costly expressions run. */
+const MONTH_HINT = /jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec/;
+const UNIT_HINT = /dag|uge|måned|md|år|time/;
+
+function containsAny(text: string, words: string[]): boolean {
+	for (let i = 0; i < words.length; i++) if (text.includes(words[i])) return true;
+	return false;
+}
+
+function pad(n: number): string {
+	return String(n).padStart(2, '0');
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+	if (m < 1 || m > 12 || d < 1) return false;
+	return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export interface Extracted {
+	kind: keyof typeof EXTRACTION_CODES;
+	start: number;
+	end: number;
+	value: string | number;
+	summary: string;
+	negated: boolean;
+	artefact?: string;
+}
+
+function negatedAt(doc: Analysed, start: number, end: number): boolean {
+	return doc.tokens.some((t) => t.start >= start && t.end <= end && t.negated);
+}
+
+/** Every FIT score, date, duration and decision in the text. */
+export function extractValues(text: string, doc: Analysed = analyse(text)): Extracted[] {
+	const out: Extracted[] = [];
+	// Cheap checks first: most entries hold no FIT score, date or decision, and the
+	// Unicode-aware regular expressions are the costly part.
+	const lower = doc.lower;
+	const hasDigit = /\d/.test(text);
+	const hasMonth = hasDigit && MONTH_HINT.test(lower);
+	const hasUnit = UNIT_HINT.test(lower);
+	if (hasDigit && (lower.includes('ors') || lower.includes('srs'))) for (const m of text.matchAll(FIT)) {
+		const instrument = m[1].toUpperCase();
+		const value = Number(m[2].replace(',', '.'));
+		if (value > 40) continue; // FIT scales run 0-40
+		out.push({ kind: 'fit', start: m.index, end: m.index + m[0].length, value, summary: `${instrument} score ${value}`, negated: false, artefact: 'fit_maaling' });
+	}
+	if (hasDigit) for (const m of text.matchAll(NUMERIC_DATE)) {
+		const d = Number(m[1]);
+		const mo = Number(m[2]);
+		let y = Number(m[3]);
+		if (m[3].length === 2) y += y > 50 ? 1900 : 2000;
+		if (!validDate(y, mo, d)) continue;
+		const iso = `${y}-${pad(mo)}-${pad(d)}`;
+		out.push({ kind: 'date', start: m.index, end: m.index + m[0].length, value: iso, summary: `date ${iso}`, negated: false });
+	}
+	if (hasMonth) for (const m of text.matchAll(WORD_DATE)) {
+		const d = Number(m[1]);
+		const word = m[2].toLowerCase().replace('.', '');
+		const mo = (MONTHS.indexOf(word) + 1) || MONTH_ABBR.indexOf(word.slice(0, 3)) + 1;
+		const y = m[3] ? Number(m[3]) : 2000; // leap-year safe check for "29. februar"
+		if (!mo || !validDate(y, mo, d)) continue;
+		const iso = m[3] ? `${m[3]}-${pad(mo)}-${pad(d)}` : `--${pad(mo)}-${pad(d)}`;
+		out.push({ kind: 'date', start: m.index, end: m.index + m[0].length, value: iso, summary: `date ${iso}${m[3] ? '' : ' (no year)'}`, negated: false });
+	}
+	if (hasUnit && (hasDigit || DURATION_WORD.test(lower))) for (const m of text.matchAll(DURATION)) {
+		const amount = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1].replace(',', '.'));
+		const unit = m[2].toLowerCase();
+		const perUnit = UNIT_DAYS.find(([re]) => re.test(unit))?.[1];
+		if (!perUnit || !Number.isFinite(amount)) continue;
+		const days = Math.round(amount * perUnit * 100) / 100;
+		out.push({ kind: 'duration', start: m.index, end: m.index + m[0].length, value: days, summary: `duration ${amount} ${unit} = ${days} days`, negated: false });
+	}
+	for (const rule of DECISIONS) {
+		if (!containsAny(lower, rule.literals)) continue;
+		for (const m of text.matchAll(rule.regex)) {
+			const start = m.index;
+			const end = start + m[0].length;
+			const negated = negatedAt(doc, start, end);
+			// "ikke bevilget" is a refusal, not a grant.
+			const value = negated && rule.value === 'bevilget' ? 'afslag' : rule.value;
+			out.push({ kind: 'decision', start, end, value, summary: `decision: ${value}${negated ? ' (negated)' : ''}`, negated, artefact: negated && rule.value !== 'bevilget' ? undefined : rule.artefact });
+		}
+	}
+	return out.sort((a, b) => a.start - b.start);
+}
+
+const SCORE: Record<Extracted['kind'], number> = { fit: 0.9, date: 0.95, duration: 0.85, decision: 0.7 };
+
+export function suggestByExtraction(byKey: Map<string, NlpCode>, entry: NlpEntry, doc: Analysed = analyse(entry.text)): NlpSuggestion[] {
+	return extractValues(entry.text, doc).map((x) => {
+		const code = x.artefact ? byKey.get(x.artefact) : undefined;
+		return {
+			entryId: entry.id,
+			codeId: code?.id ?? EXTRACTION_CODES[x.kind],
+			codebook: code?.codebook ?? EXTRACTION_CODEBOOK,
+			start: x.start,
+			end: x.end,
+			score: x.negated ? SCORE[x.kind] * 0.8 : SCORE[x.kind],
+			suggester: 'extraction' as const,
+			model: EXTRACTION_MODEL,
+			explanation: { summary: x.summary, matched: entry.text.slice(x.start, x.end), value: x.value, ...(x.negated ? { negated: true } : {}) }
+		};
+	});
+}
