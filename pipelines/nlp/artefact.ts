@@ -2,11 +2,17 @@
 // pipelines/documentation (the export's entry type when it maps, else rules over the title
 // and opening lines), so an entry imported without an entry type still gets its type
 // suggested from its text, and the two places cannot disagree.
-import { classifyArtefact } from '../documentation/classify';
+import { classifyArtefact, GENERIC_ARTEFACT } from '../documentation/classify';
 import type { NlpCode, NlpEntry, NlpSuggestion } from './types';
 
 export const ARTEFACT_MODEL = 'artefact-rules@1';
 export const ARTEFACT_CODEBOOK = 'artefacts';
+/**
+ * The score of the generic type when the rules found nothing at all: every entry gets a
+ * document-type suggestion (issue 6: also when the export had no entry type column), but
+ * one this weak sorts last and stays under any auto-accept threshold worth setting.
+ */
+export const NO_EVIDENCE_SCORE = 0.05;
 
 export function artefactCodeIndex(codes: NlpCode[]): Map<string, NlpCode> {
 	return new Map(codes.filter((c) => c.codebook === ARTEFACT_CODEBOOK).map((c) => [c.key, c]));
@@ -15,8 +21,11 @@ export function artefactCodeIndex(codes: NlpCode[]): Map<string, NlpCode> {
 export function suggestArtefact(byKey: Map<string, NlpCode>, entry: NlpEntry): NlpSuggestion[] {
 	if (!byKey.size) return [];
 	const result = classifyArtefact({ type: entry.entryType ?? null, title: entry.title, text: entry.text });
-	const code = result.code ? byKey.get(result.code) : undefined;
+	const found = result.code ? byKey.get(result.code) : undefined;
+	const code = found ?? byKey.get(GENERIC_ARTEFACT);
 	if (!code) return [];
+	const score = found ? result.score : NO_EVIDENCE_SCORE;
+	const explanation = found ? result.explanation : `${result.explanation}; the generic type, for want of evidence`;
 	return [
 		{
 			entryId: entry.id,
@@ -24,10 +33,10 @@ export function suggestArtefact(byKey: Map<string, NlpCode>, entry: NlpEntry): N
 			codebook: code.codebook,
 			start: null,
 			end: null,
-			score: result.score,
+			score,
 			suggester: 'artefact',
 			model: ARTEFACT_MODEL,
-			explanation: { summary: result.explanation }
+			explanation: { summary: explanation }
 		}
 	];
 }

@@ -15,6 +15,12 @@ describe('createSuggester', () => {
 		expect(type.score).toBeLessThan(1);
 	});
 
+	it('suggests the generic type, weakly, for an entry whose text shows no type at all, so every entry gets one', () => {
+		const [type] = createSuggester({ codes, suggesters: ['artefact'] }).suggest({ id: 'e1', title: null, text: 'Xyz 123.' });
+		expect(type).toMatchObject({ codeId: 'a:journalnotat', codebook: 'artefacts', start: null, end: null, score: 0.05, suggester: 'artefact' });
+		expect(type.explanation.summary).toContain('for want of evidence');
+	});
+
 	it('takes a mapped entry type with score 1', () => {
 		const [type] = createSuggester({ codes, suggesters: ['artefact'] }).suggest({ id: 'e1', title: 'Notat', text: 'Kort notat.', entryType: 'Handleplan' });
 		expect(type).toMatchObject({ codeId: 'a:handleplan', score: 1 });
