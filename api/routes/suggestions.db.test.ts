@@ -110,6 +110,9 @@ describe.each(testDatabases())('suggestion routes on $kind', (kind) => {
 		// The run is audited with counts only.
 		const [event] = await db().select().from(t.auditLog).where(and(eq(t.auditLog.projectId, projectId), eq(t.auditLog.action, 'suggestions.run_finished')));
 		expect(event.details).toEqual({ processed: entryCount, created: run.created, autoAccepted: 0 });
+		// Case-level codes (the outcome codebook) are set with the case variables, never suggested for a passage.
+		expect(new Set(stored.map((s) => s.codebook))).not.toContain('outcome');
+		expect(stored.some((s) => s.codebook === 'alliance')).toBe(true);
 	});
 
 	it('lists by code, threshold and suggester, best first, with the passage', async () => {

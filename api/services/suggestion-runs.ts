@@ -5,7 +5,7 @@
 // leaves whole pages behind and nothing half-written. Progress and the cancel flag live
 // in suggestion_runs, where the web polls them.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { and, asc, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { cases, codebooks, codes, codings, journalEntries, nlpModels, suggestionEvents, suggestionRuns, suggestions } from '../db/schema';
 import { AppError } from '../errors';
@@ -32,7 +32,13 @@ import { autoAccept, suggestionSettings } from './suggestions';
 const PAGE = 250;
 const INSERT_CHUNK = 1000;
 
-/** The project's codes as the engine reads them (retired codes suggest nothing). */
+/**
+ * The project's codes as the engine reads them. Retired codes suggest nothing, and
+ * neither do codes of case-level codebooks (outcome: the situation at discharge, the
+ * closing reason): they describe a whole case and are set with its case variables, not
+ * found in a sentence. Read per sentence they flooded the queue (on the 200-case demo,
+ * 13,860 of 77,779 suggestions, nearly all on entries that say nothing of the outcome).
+ */
 export async function nlpCodes(db: Database, projectId: string): Promise<NlpCode[]> {
 	const rows = await db
 		.select({
@@ -47,7 +53,7 @@ export async function nlpCodes(db: Database, projectId: string): Promise<NlpCode
 		})
 		.from(codes)
 		.innerJoin(codebooks, eq(codebooks.id, codes.codebookId))
-		.where(and(eq(codes.projectId, projectId), sql`${codes.retiredAt} is null`))
+		.where(and(eq(codes.projectId, projectId), sql`${codes.retiredAt} is null`, ne(codebooks.level, 'case')))
 		.orderBy(asc(codebooks.key), asc(codes.sortOrder));
 	return rows.map((r) => ({ ...r, level: r.level === 'entry' ? 'entry' : 'segment' }));
 }
