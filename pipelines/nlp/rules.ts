@@ -35,6 +35,8 @@ interface RegexRule {
 	ownNegation: boolean;
 	/** The text must contain one of these (lower case) for the regex to match; empty = always run. */
 	required: string[];
+	/** The same as indexes into CompiledRules.literals. */
+	requiredIds: number[];
 }
 
 const LETTERS = /[\p{L}\p{N}]/u;
@@ -98,13 +100,18 @@ export interface CompiledRules {
 	/** Slot of this rule set in each Word's candidate lists. */
 	id: number;
 	exact: Map<string, Keyword[]>;
-	/** Finds, in one pass, which required literals a text holds (see literalsIn). */
-	scanner: RegExp | null;
-	/** A found literal → every required literal it contains (itself included). */
-	implied: Map<string, string[]>;
+	/** Every required literal; a rule names them by index. */
+	literals: string[];
+	/** Indexes of the literals made of letters and digits only: an occurrence lies inside one token, so they are found per word (cached). */
+	wordLiterals: number[];
+	/** Indexes of the others (spaces, "§", "."): searched in the text. */
+	textLiterals: number[];
 	prefix: Map<string, Keyword[]>;
 	byStem: Map<string, Keyword[]>;
 	regexes: RegexRule[];
+	/** literalStamps' scratch: the stamp of the current text per literal. */
+	stamps?: Uint32Array;
+	stamp?: number;
 }
 
 const SCORE = { keyword: 0.55, phrase: 0.1, pattern: 0.7, max: 0.95 } as const;
@@ -118,7 +125,7 @@ function add(map: Map<string, Keyword[]>, key: string, kw: Keyword) {
 
 /** Index of every code's keywords and patterns; entry-level artefact codes are left to the artefact suggester. */
 export function compileRules(codes: NlpCode[]): CompiledRules {
-	const rules: CompiledRules = { id: nextRulesId++, scanner: null, implied: new Map(), exact: new Map(), prefix: new Map(), byStem: new Map(), regexes: [] };
+	const rules: CompiledRules = { id: nextRulesId++, literals: [], wordLiterals: [], textLiterals: [], exact: new Map(), prefix: new Map(), byStem: new Map(), regexes: [] };
 	for (const code of codes) {
 		if (code.codebook === 'artefacts') continue;
 		for (const keyword of code.keywords) {
@@ -127,7 +134,7 @@ export function compileRules(codes: NlpCode[]): CompiledRules {
 			// "§ 140", "timer pr. uge": anything beyond letters, digits, spaces and hyphens goes through a regex.
 			if (!/^[\p{L}\p{N}\s-]+$/u.test(term)) {
 				const matcher = keywordMatcher(term);
-				rules.regexes.push({ code, term, matcher, ownNegation, required: matcher.literal ? [matcher.literal] : [] });
+				rules.regexes.push({ code, term, matcher, ownNegation, required: matcher.literal ? [matcher.literal] : [], requiredIds: [] });
 				continue;
 			}
 			const words = term.toLowerCase().split(/[\s-]+/).filter(Boolean).map((lower) => ({ lower, stem: stem(lower) }));
@@ -143,36 +150,59 @@ export function compileRules(codes: NlpCode[]): CompiledRules {
 		for (const source of code.patterns) {
 			const matcher = patternMatcher(source);
 			const required = requiredLiterals(source);
-			rules.regexes.push({ code, term: source, matcher, ownNegation: /ikke|ingen|aldrig/i.test(source), required: required.length ? required : matcher.literal ? [matcher.literal] : [] });
+			rules.regexes.push({ code, term: source, matcher, ownNegation: /ikke|ingen|aldrig/i.test(source), required: required.length ? required : matcher.literal ? [matcher.literal] : [], requiredIds: [] });
 		}
 	}
-	const literals = [...new Set(rules.regexes.flatMap((r) => r.required))].sort((a, b) => b.length - a.length);
-	if (literals.length) {
-		// A lookahead at every position: each occurrence is seen even when literals overlap;
-		// at one position the longest wins, and `implied` adds the ones it contains.
-		rules.scanner = new RegExp(`(?=(${literals.map(escapeRegExp).join('|')}))`, 'g');
-		for (const found of literals) rules.implied.set(found, literals.filter((l) => found.includes(l)));
-	}
+	const literals = [...new Set(rules.regexes.flatMap((r) => r.required))];
+	rules.literals = literals;
+	literals.forEach((l, i) => (WORD_LITERAL.test(l) ? rules.wordLiterals : rules.textLiterals).push(i));
+	for (const rule of rules.regexes) rule.requiredIds = rule.required.map((l) => literals.indexOf(l));
 	return rules;
 }
 
 let nextRulesId = 0;
 
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A literal of letters and digits only (no space, no punctuation). */
+const WORD_LITERAL = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * Which required literals the analysed text holds, as a stamp per literal index. The
+ * letter-and-digit literals are looked up per distinct word (cached on the Word), since an
+ * occurrence of such a literal can only lie inside one token; this replaced a lookahead
+ * regex over the whole text of every entry (~6 % of the suggestion time in a CPU profile).
+ * The few others are searched in the text.
+ */
+function literalStamps(rules: CompiledRules, doc: Analysed): Uint32Array {
+	const stamps = (rules.stamps ??= new Uint32Array(rules.literals.length));
+	const stamp = (rules.stamp = (rules.stamp ?? 0) + 1);
+	if (stamp === 0xffffffff) {
+		stamps.fill(0);
+		rules.stamp = 1;
+		return literalStamps(rules, doc);
+	}
+	const { tokens } = doc;
+	for (let i = 0; i < tokens.length; i++) {
+		const ids = literalsOfWord(rules, tokens[i].word);
+		for (let k = 0; k < ids.length; k++) stamps[ids[k]] = stamp;
+	}
+	for (const id of rules.textLiterals) if (doc.lower.includes(rules.literals[id])) stamps[id] = stamp;
+	return stamps;
 }
 
-/** The required literals present in the lower-case text. */
-function literalsIn(rules: CompiledRules, lower: string): Set<string> {
-	const present = new Set<string>();
-	if (!rules.scanner) return present;
-	rules.scanner.lastIndex = 0;
-	let m: RegExpExecArray | null;
-	while ((m = rules.scanner.exec(lower)) !== null) {
-		if (!present.has(m[1])) for (const l of rules.implied.get(m[1])!) present.add(l);
-		rules.scanner.lastIndex = m.index + 1;
+const NO_IDS: number[] = [];
+
+/** The letter-and-digit literals inside one word, cached per word. */
+function literalsOfWord(rules: CompiledRules, word: Word): number[] {
+	const slots = (word.rules ??= []) as unknown[];
+	const slot = 2 * rules.id + 1;
+	let ids = slots[slot] as number[] | undefined;
+	if (ids === undefined) {
+		const found = new Set<number>();
+		for (const id of rules.wordLiterals) if (word.lower.includes(rules.literals[id])) found.add(id);
+		ids = found.size ? [...found] : NO_IDS;
+		slots[slot] = ids;
 	}
-	return present;
+	return ids;
 }
 
 function wordMatches(word: KeywordWord, text: Word): boolean {
@@ -185,7 +215,7 @@ const NONE: Keyword[] = [];
 /** Keywords whose first word matches this word (by whole word, prefix or stem), cached per word. */
 function candidatesFor(rules: CompiledRules, word: Word): Keyword[] {
 	const slots = (word.rules ??= []) as (Keyword[] | undefined)[];
-	let list = slots[rules.id];
+	let list = slots[2 * rules.id];
 	if (list === undefined) {
 		const lower = word.lower;
 		const found = new Set<Keyword>();
@@ -193,7 +223,7 @@ function candidatesFor(rules: CompiledRules, word: Word): Keyword[] {
 		if (lower.length >= PREFIX) for (const kw of rules.prefix.get(lower.slice(0, PREFIX)) ?? NONE) if (wordMatches(kw.words[0], word)) found.add(kw);
 		for (const kw of rules.byStem.get(stemOf(word)) ?? NONE) found.add(kw);
 		list = found.size ? [...found] : NONE;
-		slots[rules.id] = list;
+		slots[2 * rules.id] = list;
 	}
 	return list;
 }
@@ -232,9 +262,10 @@ export function ruleHits(rules: CompiledRules, doc: Analysed): RuleHit[] {
 		}
 	}
 	if (rules.regexes.length) {
-		const present = literalsIn(rules, doc.lower);
+		const stamps = literalStamps(rules, doc);
+		const stamp = rules.stamp!;
 		for (const rule of rules.regexes) {
-			if (rule.required.length && !hasAny(present, rule.required)) continue;
+			if (rule.requiredIds.length && !hasAnyId(stamps, stamp, rule.requiredIds)) continue;
 			rule.matcher.regex.lastIndex = 0;
 			for (const match of text.matchAll(rule.matcher.regex)) {
 				if (!match[0]) continue;
@@ -273,8 +304,8 @@ function negatedThroughPreposition(tokens: Token[], index: number): boolean {
 	return prepositions > 0 && k >= 0 && tokens[k].sentence === tokens[index].sentence && (tokens[k].negated || tokens[k].cue);
 }
 
-function hasAny(present: Set<string>, words: string[]): boolean {
-	for (let i = 0; i < words.length; i++) if (present.has(words[i])) return true;
+function hasAnyId(stamps: Uint32Array, stamp: number, ids: number[]): boolean {
+	for (let i = 0; i < ids.length; i++) if (stamps[ids[i]] === stamp) return true;
 	return false;
 }
 
