@@ -109,8 +109,15 @@ function scorerFor(model: NlpModel, codeId: string): Scorer | null {
 export interface JointScorer {
 	codes: NlpCode[];
 	priors: Float64Array;
-	/** Bucket → 1 + its row in `weights`, 0 for a bucket never seen in training. */
-	rowOf: Int32Array;
+	/**
+	 * Bucket → 1 + its row in `weights` (0 for a bucket never seen in training), as an
+	 * open-addressing table over the trained buckets only (`slotBuckets`, `slotRows`, size a
+	 * power of two, `mask`): a few thousand rows fit in the CPU cache, where a 2^20-entry
+	 * array (4 MB) cost a cache miss per feature.
+	 */
+	slotBuckets: Int32Array;
+	slotRows: Int32Array;
+	mask: number;
 	/** Rows of codes.length weights, one after the other. */
 	weights: Float64Array;
 }
@@ -127,17 +134,28 @@ export function jointScorer(model: NlpModel, codes: NlpCode[]): JointScorer {
 		const n = trained.length;
 		const buckets = new Set<number>();
 		for (const code of trained) for (const b of scorerFor(model, code.id)!.llr.keys()) buckets.add(b);
-		const rowOf = new Int32Array(n ? 1 << model.hashBits : 0);
+		let size = 16;
+		while (size < buckets.size * 2) size *= 2;
+		const slotBuckets = new Int32Array(size).fill(-1);
+		const slotRows = new Int32Array(size);
+		const mask = size - 1;
+		const rowOf = new Map<number, number>();
 		const weights = new Float64Array(buckets.size * n);
 		let row = 0;
-		for (const b of buckets) rowOf[b] = ++row;
+		for (const b of buckets) {
+			rowOf.set(b, ++row);
+			let slot = b & mask;
+			while (slotBuckets[slot] !== -1) slot = (slot + 1) & mask;
+			slotBuckets[slot] = b;
+			slotRows[slot] = row;
+		}
 		const priors = new Float64Array(n);
 		trained.forEach((code, i) => {
 			const scorer = scorerFor(model, code.id)!;
 			priors[i] = scorer.prior;
-			for (const [bucket, w] of scorer.llr) weights[(rowOf[bucket] - 1) * n + i] = w;
+			for (const [bucket, w] of scorer.llr) weights[(rowOf.get(bucket)! - 1) * n + i] = w;
 		});
-		joint = { codes: trained, priors, rowOf, weights };
+		joint = { codes: trained, priors, slotBuckets, slotRows, mask, weights };
 		perModel.set(key, joint);
 	}
 	return joint;
@@ -147,9 +165,18 @@ export function jointScorer(model: NlpModel, codes: NlpCode[]): JointScorer {
 export function jointLogOdds(joint: JointScorer, buckets: readonly number[], out: Float64Array): Float64Array {
 	out.set(joint.priors);
 	const n = joint.priors.length;
-	const { rowOf, weights } = joint;
+	const { slotBuckets, slotRows, mask, weights } = joint;
 	for (let k = 0; k < buckets.length; k++) {
-		const row = rowOf[buckets[k]];
+		const bucket = buckets[k];
+		let slot = bucket & mask;
+		let row = 0;
+		for (let b = slotBuckets[slot]; b !== -1; b = slotBuckets[slot]) {
+			if (b === bucket) {
+				row = slotRows[slot];
+				break;
+			}
+			slot = (slot + 1) & mask;
+		}
 		if (row === 0) continue; // never seen in training: no evidence either way
 		const base = (row - 1) * n;
 		for (let i = 0; i < n; i++) out[i] += weights[base + i];
