@@ -25,6 +25,8 @@ export interface Word {
 	/** Slots for the suggesters' per-word facts (features.ts, rules.ts). */
 	features?: unknown;
 	rules?: unknown[];
+	/** extraction.ts: which of its cheap hints the word holds (a bit set). */
+	hints?: number;
 }
 
 const lexicon = new Map<string, Word>();
