@@ -40,11 +40,38 @@ const LEXICON_LIMIT = 100_000;
 export function wordOf(lower: string): Word {
 	let w = lexicon.get(lower);
 	if (!w) {
-		if (lexicon.size >= LEXICON_LIMIT) lexicon.clear();
+		if (lexicon.size >= LEXICON_LIMIT) {
+			lexicon.clear();
+			recent.fill(undefined);
+		}
 		w = { lower };
 		lexicon.set(lower, w);
 	}
 	return w;
+}
+
+/**
+ * A front cache of the lexicon keyed by a hash of the word's characters, computed while
+ * the tokens are scanned: a word seen before is found by comparing characters in place,
+ * without slicing a new string and hashing it again for the Map (slicing and the Map
+ * lookup were the largest single cost of analyse in a CPU profile). A slot holds the last
+ * word that hashed to it; a miss falls back to wordOf. Emptied with the lexicon.
+ */
+const RECENT_BITS = 16;
+const recent: (Word | undefined)[] = new Array(1 << RECENT_BITS).fill(undefined);
+
+function wordAt(lower: string, start: number, end: number, hash: number): Word {
+	const slot = (hash ^ (hash >>> RECENT_BITS)) & ((1 << RECENT_BITS) - 1);
+	const w = recent[slot];
+	if (w !== undefined && w.lower.length === end - start) {
+		const l = w.lower;
+		let j = 0;
+		while (j < l.length && l.charCodeAt(j) === lower.charCodeAt(start + j)) j++;
+		if (j === l.length) return w;
+	}
+	const word = wordOf(lower.slice(start, end));
+	recent[slot] = word;
+	return word;
 }
 
 export function stemOf(word: Word): string {
@@ -258,18 +285,35 @@ export interface Analysed {
 	tokens: Token[];
 }
 
-/** Tokens with sentence index and negation scope. */
+/**
+ * Tokens with sentence index and negation scope. The token scan is tokenize's (same
+ * tokens), done here in place so no Span is made per token and each token's characters
+ * are hashed on the way for the word lookup (wordAt).
+ */
 export function analyse(text: string): Analysed {
 	const sentences = splitSentences(text);
-	const spans = tokenize(text);
 	const lower = lowerSameLength(text);
-	const tokens: Token[] = new Array(spans.length);
+	const tokens: Token[] = [];
+	const n = text.length;
 	let s = 0;
-	for (let i = 0; i < spans.length; i++) {
-		const { start, end } = spans[i];
+	let i = 0;
+	while (i < n) {
+		if (!isWordCode(text.charCodeAt(i))) {
+			i++;
+			continue;
+		}
+		const start = i;
+		let hash = 0x811c9dc5;
+		while (i < n) {
+			const c = text.charCodeAt(i);
+			if (isWordCode(c) || ((c === 44 || c === 46) && i + 1 < n && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)))) {
+				hash = Math.imul(hash ^ lower.charCodeAt(i), 0x01000193);
+				i++;
+			} else break;
+		}
 		while (s < sentences.length - 1 && start >= sentences[s].end) s++;
-		const word = wordOf(lower.slice(start, end));
-		tokens[i] = { lower: word.lower, word, start, end, sentence: s, negated: false, cue: false };
+		const word = wordAt(lower, start, i, hash >>> 0);
+		tokens.push({ lower: word.lower, word, start, end: i, sentence: s, negated: false, cue: false });
 	}
 	markNegation(text, tokens);
 	return { text, lower, sentences, tokens };
