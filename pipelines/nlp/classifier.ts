@@ -195,10 +195,11 @@ export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
  * The features that pushed a code's score up most. Chosen by bucket first; names are
  * built only for the chosen few (building every pair's name cost more than scoring).
  */
-export function topFeatures(model: NlpModel, codeId: string, tokens: readonly Token[], from: number, to: number): { feature: string; weight: number }[] {
+export function topFeatures(model: NlpModel, codeId: string, tokens: readonly Token[], from: number, to: number, buckets?: readonly number[]): { feature: string; weight: number }[] {
 	const scorer = scorerFor(model, codeId);
 	if (!scorer) return [];
-	const top = featureHashes(tokens, from, to)
+	// `buckets`: the features of tokens[from, to) when the caller has them already.
+	const top = (buckets ?? featureHashes(tokens, from, to))
 		.map((bucket) => ({ bucket, weight: scorer.llr.get(bucket) ?? 0 }))
 		.filter((f) => f.weight > 0)
 		.sort((a, b) => b.weight - a.weight)
@@ -257,20 +258,22 @@ export function suggestByClassifier(run: ClassifierRun, entry: NlpEntry, doc: An
 		for (let s = 0; s < ranges.length; s++) {
 			const [from, to] = ranges[s];
 			if (from === to) continue;
-			jointLogOdds(segment, featureHashes(doc.tokens, from, to), logOdds);
+			const buckets = featureHashes(doc.tokens, from, to);
+			jointLogOdds(segment, buckets, logOdds);
 			for (let c = 0; c < logOdds.length; c++) {
 				if (logOdds[c] <= minLogOdds) continue; // at the prior alone (no known feature) nothing is suggested
 				const code = segment.codes[c];
 				const span = doc.sentences[s];
-				out.push(suggestion(entry, code, span.start, span.end, sigmoid(logOdds[c]), name, topFeatures(model, code.id, doc.tokens, from, to)));
+				out.push(suggestion(entry, code, span.start, span.end, sigmoid(logOdds[c]), name, topFeatures(model, code.id, doc.tokens, from, to, buckets)));
 			}
 		}
 	}
 	if (whole.codes.length) {
-		const logOdds = jointLogOdds(whole, featureHashes(doc.tokens), new Float64Array(whole.codes.length));
+		const buckets = featureHashes(doc.tokens);
+		const logOdds = jointLogOdds(whole, buckets, new Float64Array(whole.codes.length));
 		for (let c = 0; c < logOdds.length; c++) {
 			if (logOdds[c] <= minLogOdds) continue; // at the prior alone (no known feature) nothing is suggested
-			out.push(suggestion(entry, whole.codes[c], null, null, sigmoid(logOdds[c]), name, topFeatures(model, whole.codes[c].id, doc.tokens, 0, doc.tokens.length)));
+			out.push(suggestion(entry, whole.codes[c], null, null, sigmoid(logOdds[c]), name, topFeatures(model, whole.codes[c].id, doc.tokens, 0, doc.tokens.length, buckets)));
 		}
 	}
 	return out;

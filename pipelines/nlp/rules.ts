@@ -314,6 +314,14 @@ function sentenceAt(sentences: Span[], offset: number): number {
 	return i < 0 ? Math.max(0, sentences.length - 1) : i;
 }
 
+/** Words in a term (split on white space), cached: counted for every hit. */
+const termWords = new Map<string, number>();
+function wordCount(term: string): number {
+	let n = termWords.get(term);
+	if (n === undefined) termWords.set(term, (n = term.split(/\s+/).length));
+	return n;
+}
+
 const shorten = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
 /** Rule suggestions: one per code and sentence (segment codes) or per code (entry codes), negated hits left out. */
@@ -323,7 +331,7 @@ export function suggestByRules(rules: CompiledRules, entry: NlpEntry, doc: Analy
 		if (hit.negated) continue;
 		const segment = hit.code.level === 'segment';
 		const key = segment ? `${hit.code.id}\u0000${hit.sentence}` : hit.code.id;
-		const score = hit.kind === 'pattern' ? SCORE.pattern : Math.min(SCORE.max, SCORE.keyword + SCORE.phrase * (hit.term.split(/\s+/).length - 1));
+		const score = hit.kind === 'pattern' ? SCORE.pattern : Math.min(SCORE.max, SCORE.keyword + SCORE.phrase * (wordCount(hit.term) - 1));
 		const seen = best.get(key);
 		if (!seen) best.set(key, { hit, score, terms: [hit.term], starts: new Set([hit.start]) });
 		else {
