@@ -47,7 +47,14 @@ const DIGIT = 1;
 const MONTH = 2;
 const UNIT = 4;
 const FIT_HINT = 8;
-const DECISION_BIT = 16;
+/** A number ("6", "2,5") or a number word ("seks"): what a duration starts with. */
+const AMOUNT = 16;
+/** Starts like a duration's unit ("måneder", "uger", "år"). */
+const UNIT_START = 32;
+const DECISION_BIT = 64;
+const AMOUNT_WORD = /^\d+(?:[.,]\d+)?$/;
+const UNIT_START_WORD = /^(?:dag|uge|måned|md|år|time)/;
+const ONLY_SPACE = /^\s+$/;
 
 /**
  * The hints one word holds, cached on the word. Every hint is letters or digits only, so
@@ -64,12 +71,28 @@ function wordHints(word: Word): number {
 		if (MONTH_HINT.test(lower)) hints |= MONTH;
 		if (UNIT_HINT.test(lower)) hints |= UNIT;
 		if (lower.includes('ors') || lower.includes('srs')) hints |= FIT_HINT;
+		if (AMOUNT_WORD.test(lower) || Object.hasOwn(NUMBER_WORDS, lower)) hints |= AMOUNT;
+		if (UNIT_START_WORD.test(lower)) hints |= UNIT_START;
 		DECISIONS.forEach((rule, i) => {
 			if (containsAny(lower, rule.literals)) hints! |= DECISION_BIT << i;
 		});
 		word.hints = hints;
 	}
 	return hints;
+}
+
+/**
+ * A duration is an amount, white space, a unit: the regex needs a token that is a number or
+ * a number word followed, across white space only, by one that starts like a unit. Checked
+ * on the tokens first, since most entries with a digit and a unit-like word hold no duration.
+ */
+function amountBeforeUnit(doc: Analysed): boolean {
+	const { tokens, text } = doc;
+	for (let i = 0; i + 1 < tokens.length; i++) {
+		if ((wordHints(tokens[i].word) & AMOUNT) === 0 || (wordHints(tokens[i + 1].word) & UNIT_START) === 0) continue;
+		if (ONLY_SPACE.test(text.slice(tokens[i].end, tokens[i + 1].start))) return true;
+	}
+	return false;
 }
 
 function containsAny(text: string, words: string[]): boolean {
@@ -135,7 +158,7 @@ export function extractValues(text: string, doc: Analysed = analyse(text)): Extr
 		const iso = m[3] ? `${m[3]}-${pad(mo)}-${pad(d)}` : `--${pad(mo)}-${pad(d)}`;
 		out.push({ kind: 'date', start: m.index, end: m.index + m[0].length, value: iso, summary: `date ${iso}${m[3] ? '' : ' (no year)'}`, negated: false });
 	}
-	if (hasUnit && (hasDigit || DURATION_WORD.test(lower))) for (const m of text.matchAll(DURATION)) {
+	if (hasUnit && (hasDigit || DURATION_WORD.test(lower)) && amountBeforeUnit(doc)) for (const m of text.matchAll(DURATION)) {
 		const amount = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1].replace(',', '.'));
 		const unit = m[2].toLowerCase();
 		const perUnit = UNIT_DAYS.find(([re]) => re.test(unit))?.[1];
