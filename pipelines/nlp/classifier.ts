@@ -189,6 +189,9 @@ export function trainedCodes(model: NlpModel | null | undefined, codes: NlpCode[
 	return codes.filter((c) => scorerFor(model, c.id) !== null);
 }
 
+/** Features named in a classifier suggestion's explanation. */
+const TOP_FEATURES = 5;
+
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /**
@@ -199,11 +202,18 @@ export function topFeatures(model: NlpModel, codeId: string, tokens: readonly To
 	const scorer = scorerFor(model, codeId);
 	if (!scorer) return [];
 	// `buckets`: the features of tokens[from, to) when the caller has them already.
-	const top = (buckets ?? featureHashes(tokens, from, to))
-		.map((bucket) => ({ bucket, weight: scorer.llr.get(bucket) ?? 0 }))
-		.filter((f) => f.weight > 0)
-		.sort((a, b) => b.weight - a.weight)
-		.slice(0, 5);
+	const all = buckets ?? featureHashes(tokens, from, to);
+	// The five heaviest positive features, heaviest first, earlier first among equals (as a
+	// stable sort would give), kept by insertion: no object per feature.
+	const top: { bucket: number; weight: number }[] = [];
+	for (let k = 0; k < all.length; k++) {
+		const weight = scorer.llr.get(all[k]) ?? 0;
+		if (weight <= 0 || (top.length === TOP_FEATURES && weight <= top[TOP_FEATURES - 1].weight)) continue;
+		let at = top.length;
+		while (at > 0 && top[at - 1].weight < weight) at--;
+		top.splice(at, 0, { bucket: all[k], weight });
+		if (top.length > TOP_FEATURES) top.pop();
+	}
 	const names = namedFeatures(tokens, from, to, new Set(top.map((f) => f.bucket)));
 	return top.map((f) => ({ feature: names.get(f.bucket) ?? '?', weight: Math.round(f.weight * 100) / 100 }));
 }
