@@ -72,6 +72,21 @@ export function trainModel(examples: LabelledExample[], previous?: NlpModel | nu
 interface Scorer {
 	prior: number;
 	llr: Map<number, number>;
+	/** The same as an open-addressing table (keys -1 = empty): explanations look up every feature of a suggested sentence, and Map lookups by number were their main cost. */
+	keys: Int32Array;
+	values: Float64Array;
+	mask: number;
+}
+
+/** scorer.llr.get(bucket) ?? 0, from the scorer's compact table. */
+function llrOf(scorer: Scorer, bucket: number): number {
+	const { keys, mask } = scorer;
+	let slot = bucket & mask;
+	for (let k = keys[slot]; k !== -1; k = keys[slot]) {
+		if (k === bucket) return scorer.values[slot];
+		slot = (slot + 1) & mask;
+	}
+	return 0;
 }
 
 const scorers = new WeakMap<NlpModel, Map<string, Scorer | null>>();
@@ -84,7 +99,7 @@ function scorerFor(model: NlpModel, codeId: string): Scorer | null {
 	const code = model.codes[codeId];
 	scorer = null;
 	if (code && code.pos.docs > 0 && code.neg.docs > 0) {
-		scorer = { prior: Math.log(code.pos.docs) - Math.log(code.neg.docs), llr: new Map() };
+		scorer = { prior: Math.log(code.pos.docs) - Math.log(code.neg.docs), llr: new Map(), keys: new Int32Array(0), values: new Float64Array(0), mask: 0 };
 		// m-estimate smoothing towards the feature's rate in all examples (both classes):
 		// plain Laplace smoothing makes every feature the small positive class has not seen
 		// look likelier there than in the large negative class, so the more negatives
@@ -96,6 +111,17 @@ function scorerFor(model: NlpModel, codeId: string): Scorer | null {
 			const cn = code.neg.counts[k] ?? 0;
 			const background = (cp + cn + 0.5) / (docs + 1);
 			scorer.llr.set(Number(k), Math.log((cp + m * background) / (code.pos.docs + m)) - Math.log((cn + m * background) / (code.neg.docs + m)));
+		}
+		let size = 16;
+		while (size < scorer.llr.size * 2) size *= 2;
+		scorer.keys = new Int32Array(size).fill(-1);
+		scorer.values = new Float64Array(size);
+		scorer.mask = size - 1;
+		for (const [bucket, w] of scorer.llr) {
+			let slot = bucket & scorer.mask;
+			while (scorer.keys[slot] !== -1) slot = (slot + 1) & scorer.mask;
+			scorer.keys[slot] = bucket;
+			scorer.values[slot] = w;
 		}
 	}
 	perModel.set(codeId, scorer);
@@ -207,7 +233,7 @@ export function topFeatures(model: NlpModel, codeId: string, tokens: readonly To
 	// stable sort would give), kept by insertion: no object per feature.
 	const top: { bucket: number; weight: number }[] = [];
 	for (let k = 0; k < all.length; k++) {
-		const weight = scorer.llr.get(all[k]) ?? 0;
+		const weight = llrOf(scorer, all[k]);
 		if (weight <= 0 || (top.length === TOP_FEATURES && weight <= top[TOP_FEATURES - 1].weight)) continue;
 		let at = top.length;
 		while (at > 0 && top[at - 1].weight < weight) at--;
@@ -223,7 +249,7 @@ export function scoreText(model: NlpModel, codeId: string, text: string): number
 	const scorer = scorerFor(model, codeId);
 	if (!scorer) return null;
 	let logOdds = scorer.prior;
-	for (const b of featureHashes(analyse(text).tokens)) logOdds += scorer.llr.get(b) ?? 0;
+	for (const b of featureHashes(analyse(text).tokens)) logOdds += llrOf(scorer, b);
 	return sigmoid(logOdds);
 }
 
