@@ -273,18 +273,34 @@ export function ruleHits(rules: CompiledRules, doc: Analysed): RuleHit[] {
 				const end = start + match[0].length;
 				let negated = false;
 				let sentence = 0;
-				for (const u of tokens) {
-					if (u.end <= start) continue;
+				let inside = false;
+				// The tokens overlapping the match, from the first that ends after its start
+				// (binary search: a scan from the first token per match was a measured cost).
+				for (let k = firstEndingAfter(tokens, start); k < tokens.length; k++) {
+					const u = tokens[k];
 					if (u.start >= end) break;
 					negated ||= u.negated;
 					sentence = u.sentence;
+					inside ||= u.start >= start && u.end <= end;
 				}
-				if (!tokens.some((u) => u.start >= start && u.end <= end)) sentence = sentenceAt(doc.sentences, start);
+				if (!inside) sentence = sentenceAt(doc.sentences, start);
 				hits.push({ code: rule.code, term: rule.term, kind: rule.matcher.kind, start, end, sentence, negated: negated && !rule.ownNegation });
 			}
 		}
 	}
 	return hits;
+}
+
+/** Index of the first token whose end lies after `offset` (tokens are in text order). */
+function firstEndingAfter(tokens: readonly Token[], offset: number): number {
+	let lo = 0;
+	let hi = tokens.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (tokens[mid].end <= offset) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }
 
 const PREPOSITIONS = new Set(['om', 'til', 'i', 'på', 'med', 'for', 'af', 'ved', 'over']);
@@ -314,6 +330,16 @@ function sentenceAt(sentences: Span[], offset: number): number {
 	return i < 0 ? Math.max(0, sentences.length - 1) : i;
 }
 
+/** Code ids numbered once, for suggestByRules' keys. */
+const codeNumbers = new Map<string, number>();
+function codeIndex(id: string): number {
+	let n = codeNumbers.get(id);
+	if (n === undefined) codeNumbers.set(id, (n = codeNumbers.size));
+	return n;
+}
+/** Room per code in a key: sentences of one entry (2^26 is far beyond any journal entry). */
+const SENTENCES = 2 ** 26;
+
 /** Words in a term (split on white space), cached: counted for every hit. */
 const termWords = new Map<string, number>();
 function wordCount(term: string): number {
@@ -326,11 +352,12 @@ const shorten = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
 /** Rule suggestions: one per code and sentence (segment codes) or per code (entry codes), negated hits left out. */
 export function suggestByRules(rules: CompiledRules, entry: NlpEntry, doc: Analysed = analyse(entry.text)): NlpSuggestion[] {
-	const best = new Map<string, { hit: RuleHit; score: number; terms: string[]; starts: Set<number> }>();
+	// Keyed by code and sentence as one number (no string per hit); a Map keeps the first-seen order.
+	const best = new Map<number, { hit: RuleHit; score: number; terms: string[]; starts: Set<number> }>();
 	for (const hit of ruleHits(rules, doc)) {
 		if (hit.negated) continue;
 		const segment = hit.code.level === 'segment';
-		const key = segment ? `${hit.code.id}\u0000${hit.sentence}` : hit.code.id;
+		const key = codeIndex(hit.code.id) * SENTENCES + (segment ? hit.sentence + 1 : 0);
 		const score = hit.kind === 'pattern' ? SCORE.pattern : Math.min(SCORE.max, SCORE.keyword + SCORE.phrase * (wordCount(hit.term) - 1));
 		const seen = best.get(key);
 		if (!seen) best.set(key, { hit, score, terms: [hit.term], starts: new Set([hit.start]) });
