@@ -5,7 +5,7 @@
 // afgoerelse_bevilling, afslutningsnotat) when the project has it; dates and durations,
 // and everything when that code is missing, use the pseudo-codebook "extraction" with the
 // code ids in EXTRACTION_CODES (values, not codes: the app shows them, it need not store them as codings).
-import { analyse, type Analysed, type Word } from './text';
+import { allMatches, analyse, type Analysed, type Word } from './text';
 import type { NlpCode, NlpEntry, NlpSuggestion } from './types';
 
 export const EXTRACTION_MODEL = 'extraction@1';
@@ -134,13 +134,13 @@ export function extractValues(text: string, doc: Analysed = analyse(text)): Extr
 	const hasDigit = (hints & DIGIT) !== 0;
 	const hasMonth = hasDigit && (hints & MONTH) !== 0;
 	const hasUnit = (hints & UNIT) !== 0;
-	if (hasDigit && (hints & FIT_HINT) !== 0) for (const m of text.matchAll(FIT)) {
+	if (hasDigit && (hints & FIT_HINT) !== 0) for (const m of allMatches(FIT, text)) {
 		const instrument = m[1].toUpperCase();
 		const value = Number(m[2].replace(',', '.'));
 		if (value > 40) continue; // FIT scales run 0-40
 		out.push({ kind: 'fit', start: m.index, end: m.index + m[0].length, value, summary: `${instrument} score ${value}`, negated: false, artefact: 'fit_maaling' });
 	}
-	if (hasDigit) for (const m of text.matchAll(NUMERIC_DATE)) {
+	if (hasDigit) for (const m of allMatches(NUMERIC_DATE, text)) {
 		const d = Number(m[1]);
 		const mo = Number(m[2]);
 		let y = Number(m[3]);
@@ -149,7 +149,7 @@ export function extractValues(text: string, doc: Analysed = analyse(text)): Extr
 		const iso = `${y}-${pad(mo)}-${pad(d)}`;
 		out.push({ kind: 'date', start: m.index, end: m.index + m[0].length, value: iso, summary: `date ${iso}`, negated: false });
 	}
-	if (hasMonth) for (const m of text.matchAll(WORD_DATE)) {
+	if (hasMonth) for (const m of allMatches(WORD_DATE, text)) {
 		const d = Number(m[1]);
 		const word = m[2].toLowerCase().replace('.', '');
 		const mo = (MONTHS.indexOf(word) + 1) || MONTH_ABBR.indexOf(word.slice(0, 3)) + 1;
@@ -158,7 +158,7 @@ export function extractValues(text: string, doc: Analysed = analyse(text)): Extr
 		const iso = m[3] ? `${m[3]}-${pad(mo)}-${pad(d)}` : `--${pad(mo)}-${pad(d)}`;
 		out.push({ kind: 'date', start: m.index, end: m.index + m[0].length, value: iso, summary: `date ${iso}${m[3] ? '' : ' (no year)'}`, negated: false });
 	}
-	if (hasUnit && (hasDigit || DURATION_WORD.test(lower)) && amountBeforeUnit(doc)) for (const m of text.matchAll(DURATION)) {
+	if (hasUnit && (hasDigit || DURATION_WORD.test(lower)) && amountBeforeUnit(doc)) for (const m of allMatches(DURATION, text)) {
 		const amount = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1].replace(',', '.'));
 		const unit = m[2].toLowerCase();
 		const perUnit = UNIT_DAYS.find(([re]) => re.test(unit))?.[1];
@@ -169,7 +169,7 @@ export function extractValues(text: string, doc: Analysed = analyse(text)): Extr
 	for (let r = 0; r < DECISIONS.length; r++) {
 		const rule = DECISIONS[r];
 		if ((hints & (DECISION_BIT << r)) === 0) continue;
-		for (const m of text.matchAll(rule.regex)) {
+		for (const m of allMatches(rule.regex, text)) {
 			const start = m.index;
 			const end = start + m[0].length;
 			const negated = negatedAt(doc, start, end);

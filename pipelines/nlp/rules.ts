@@ -5,7 +5,7 @@
 // negation is not suggested: "mor mødte ikke op" is no attendance, "ikke enige om målet"
 // no agreement. Keywords that carry their own negation ("ikke mødt") are matched as written.
 import { keywordMatcher, patternMatcher, type TextMatcher } from '../documentation/text-match';
-import { analyse, stem, stemOf, NEGATION_CUES, type Analysed, type Span, type Token, type Word } from './text';
+import { allMatches, analyse, stem, stemOf, NEGATION_CUES, type Analysed, type Span, type Token, type Word } from './text';
 import type { NlpCode, NlpEntry, NlpSuggestion } from './types';
 
 export const RULES_MODEL = 'rules@1';
@@ -266,8 +266,7 @@ export function ruleHits(rules: CompiledRules, doc: Analysed): RuleHit[] {
 		const stamp = rules.stamp!;
 		for (const rule of rules.regexes) {
 			if (rule.requiredIds.length && !hasAnyId(stamps, stamp, rule.requiredIds)) continue;
-			rule.matcher.regex.lastIndex = 0;
-			for (const match of text.matchAll(rule.matcher.regex)) {
+			for (const match of allMatches(rule.matcher.regex, text)) {
 				if (!match[0]) continue;
 				const start = match.index;
 				const end = start + match[0].length;

@@ -331,6 +331,28 @@ function lowerSameLength(text: string): string {
 	return out;
 }
 
+/**
+ * Every match of a global regex in the text, as text.matchAll gives them, without the
+ * copy of the regex matchAll makes per call (that copy was the largest cost of running
+ * the codebook patterns in a CPU profile). Starts at 0 and leaves lastIndex at 0.
+ */
+export function allMatches(regex: RegExp, text: string): RegExpExecArray[] {
+	const out: RegExpExecArray[] = [];
+	regex.lastIndex = 0;
+	let m: RegExpExecArray | null;
+	while ((m = regex.exec(text)) !== null) {
+		out.push(m);
+		if (m[0] === '') {
+			// An empty match: step over one character (a whole surrogate pair in unicode mode), as matchAll does.
+			const i = regex.lastIndex;
+			const c = text.charCodeAt(i);
+			regex.lastIndex = i + (regex.unicode && c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1);
+		}
+	}
+	regex.lastIndex = 0;
+	return out;
+}
+
 /** natural's Norwegian aggressive tokenizer (keeps æ/ø/å), for comparison in the bench only. */
 export function naturalNorwegianTokenizer(): { tokenize(text: string): string[] } {
 	const Tokenizer = require('natural/lib/natural/tokenizers/aggressive_tokenizer_no') as new () => { tokenize(text: string): string[] };
