@@ -27,6 +27,8 @@ export interface Word {
 	rules?: unknown[];
 	/** extraction.ts: which of its cheap hints the word holds (a bit set). */
 	hints?: number;
+	/** A negation cue (markNegation). */
+	cue?: boolean;
 }
 
 const lexicon = new Map<string, Word>();
@@ -200,8 +202,10 @@ export function splitSentences(text: string): Span[] {
 		let k = j;
 		while (k < n && text.charCodeAt(k) !== 10 && isSpace(text.charCodeAt(k))) k++;
 		if (k < n && text.charCodeAt(k) !== 10) {
+			const code = text.charCodeAt(k);
 			const next = text[k];
-			const upper = next !== next.toLowerCase();
+			// ASCII letters decided by code; anything else by lower-casing, as before.
+			const upper = code >= 65 && code <= 90 ? true : code >= 97 && code <= 122 ? false : next !== next.toLowerCase();
 			const bullet = next === '-' || next === '•' || next === '*' || next === '"' || next === '“' || next === '(';
 			if (c === 46 && j === i + 1) {
 				const word = wordBefore(text, i);
@@ -249,6 +253,13 @@ function clauseBreak(text: string, from: number, to: number): boolean {
 	return false;
 }
 
+/** NEGATION_CUES.has(t.lower), kept on the token's word: asked of every token. */
+function isCue(t: Token): boolean {
+	const w = t.word;
+	if (w && w.lower === t.lower) return (w.cue ??= NEGATION_CUES.has(w.lower));
+	return NEGATION_CUES.has(t.lower);
+}
+
 /**
  * Marks tokens in the scope of a negation cue: up to four tokens after it in the same clause
  * (stopping at a conjunction or a preposition; "hverken" reaches over "eller" to the clause
@@ -257,7 +268,7 @@ function clauseBreak(text: string, from: number, to: number): boolean {
 export function markNegation(text: string, tokens: Token[]): void {
 	for (let i = 0; i < tokens.length; i++) {
 		const t = tokens[i];
-		if (!NEGATION_CUES.has(t.lower)) continue;
+		if (!isCue(t)) continue;
 		t.cue = true;
 		const hverken = t.lower === 'hverken';
 		let limit = hverken ? 12 : FORWARD_SCOPE;
