@@ -18,9 +18,33 @@ export function artefactCodeIndex(codes: NlpCode[]): Map<string, NlpCode> {
 	return new Map(codes.filter((c) => c.codebook === ARTEFACT_CODEBOOK).map((c) => [c.key, c]));
 }
 
+/**
+ * Entry type → its classification when the type maps (source 'type': it depends on the
+ * type alone, not on title or text). A journal has a handful of entry types, and
+ * normalising and mapping the label again for every entry was measurable in the bench.
+ * Types that do not map are classified from the text every time, as before.
+ */
+const byType = new Map<string, ReturnType<typeof classifyArtefact> | null>();
+const BY_TYPE_LIMIT = 1_000;
+
+function classify(entry: NlpEntry): ReturnType<typeof classifyArtefact> {
+	const type = entry.entryType;
+	if (type) {
+		let known = byType.get(type);
+		if (known === undefined) {
+			const result = classifyArtefact({ type, title: null, text: '' });
+			known = result.source === 'type' ? result : null;
+			if (byType.size >= BY_TYPE_LIMIT) byType.clear();
+			byType.set(type, known);
+		}
+		if (known) return known;
+	}
+	return classifyArtefact({ type: type ?? null, title: entry.title, text: entry.text });
+}
+
 export function suggestArtefact(byKey: Map<string, NlpCode>, entry: NlpEntry): NlpSuggestion[] {
 	if (!byKey.size) return [];
-	const result = classifyArtefact({ type: entry.entryType ?? null, title: entry.title, text: entry.text });
+	const result = classify(entry);
 	const found = result.code ? byKey.get(result.code) : undefined;
 	const code = found ?? byKey.get(GENERIC_ARTEFACT);
 	if (!code) return [];

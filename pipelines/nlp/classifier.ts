@@ -72,6 +72,21 @@ export function trainModel(examples: LabelledExample[], previous?: NlpModel | nu
 interface Scorer {
 	prior: number;
 	llr: Map<number, number>;
+	/** The same as an open-addressing table (keys -1 = empty): explanations look up every feature of a suggested sentence, and Map lookups by number were their main cost. */
+	keys: Int32Array;
+	values: Float64Array;
+	mask: number;
+}
+
+/** scorer.llr.get(bucket) ?? 0, from the scorer's compact table. */
+function llrOf(scorer: Scorer, bucket: number): number {
+	const { keys, mask } = scorer;
+	let slot = bucket & mask;
+	for (let k = keys[slot]; k !== -1; k = keys[slot]) {
+		if (k === bucket) return scorer.values[slot];
+		slot = (slot + 1) & mask;
+	}
+	return 0;
 }
 
 const scorers = new WeakMap<NlpModel, Map<string, Scorer | null>>();
@@ -84,7 +99,7 @@ function scorerFor(model: NlpModel, codeId: string): Scorer | null {
 	const code = model.codes[codeId];
 	scorer = null;
 	if (code && code.pos.docs > 0 && code.neg.docs > 0) {
-		scorer = { prior: Math.log(code.pos.docs) - Math.log(code.neg.docs), llr: new Map() };
+		scorer = { prior: Math.log(code.pos.docs) - Math.log(code.neg.docs), llr: new Map(), keys: new Int32Array(0), values: new Float64Array(0), mask: 0 };
 		// m-estimate smoothing towards the feature's rate in all examples (both classes):
 		// plain Laplace smoothing makes every feature the small positive class has not seen
 		// look likelier there than in the large negative class, so the more negatives
@@ -96,6 +111,17 @@ function scorerFor(model: NlpModel, codeId: string): Scorer | null {
 			const cn = code.neg.counts[k] ?? 0;
 			const background = (cp + cn + 0.5) / (docs + 1);
 			scorer.llr.set(Number(k), Math.log((cp + m * background) / (code.pos.docs + m)) - Math.log((cn + m * background) / (code.neg.docs + m)));
+		}
+		let size = 16;
+		while (size < scorer.llr.size * 2) size *= 2;
+		scorer.keys = new Int32Array(size).fill(-1);
+		scorer.values = new Float64Array(size);
+		scorer.mask = size - 1;
+		for (const [bucket, w] of scorer.llr) {
+			let slot = bucket & scorer.mask;
+			while (scorer.keys[slot] !== -1) slot = (slot + 1) & scorer.mask;
+			scorer.keys[slot] = bucket;
+			scorer.values[slot] = w;
 		}
 	}
 	perModel.set(codeId, scorer);
@@ -109,8 +135,15 @@ function scorerFor(model: NlpModel, codeId: string): Scorer | null {
 export interface JointScorer {
 	codes: NlpCode[];
 	priors: Float64Array;
-	/** Bucket → 1 + its row in `weights`, 0 for a bucket never seen in training. */
-	rowOf: Int32Array;
+	/**
+	 * Bucket → 1 + its row in `weights` (0 for a bucket never seen in training), as an
+	 * open-addressing table over the trained buckets only (`slotBuckets`, `slotRows`, size a
+	 * power of two, `mask`): a few thousand rows fit in the CPU cache, where a 2^20-entry
+	 * array (4 MB) cost a cache miss per feature.
+	 */
+	slotBuckets: Int32Array;
+	slotRows: Int32Array;
+	mask: number;
 	/** Rows of codes.length weights, one after the other. */
 	weights: Float64Array;
 }
@@ -127,17 +160,28 @@ export function jointScorer(model: NlpModel, codes: NlpCode[]): JointScorer {
 		const n = trained.length;
 		const buckets = new Set<number>();
 		for (const code of trained) for (const b of scorerFor(model, code.id)!.llr.keys()) buckets.add(b);
-		const rowOf = new Int32Array(n ? 1 << model.hashBits : 0);
+		let size = 16;
+		while (size < buckets.size * 2) size *= 2;
+		const slotBuckets = new Int32Array(size).fill(-1);
+		const slotRows = new Int32Array(size);
+		const mask = size - 1;
+		const rowOf = new Map<number, number>();
 		const weights = new Float64Array(buckets.size * n);
 		let row = 0;
-		for (const b of buckets) rowOf[b] = ++row;
+		for (const b of buckets) {
+			rowOf.set(b, ++row);
+			let slot = b & mask;
+			while (slotBuckets[slot] !== -1) slot = (slot + 1) & mask;
+			slotBuckets[slot] = b;
+			slotRows[slot] = row;
+		}
 		const priors = new Float64Array(n);
 		trained.forEach((code, i) => {
 			const scorer = scorerFor(model, code.id)!;
 			priors[i] = scorer.prior;
-			for (const [bucket, w] of scorer.llr) weights[(rowOf[bucket] - 1) * n + i] = w;
+			for (const [bucket, w] of scorer.llr) weights[(rowOf.get(bucket)! - 1) * n + i] = w;
 		});
-		joint = { codes: trained, priors, rowOf, weights };
+		joint = { codes: trained, priors, slotBuckets, slotRows, mask, weights };
 		perModel.set(key, joint);
 	}
 	return joint;
@@ -147,9 +191,18 @@ export function jointScorer(model: NlpModel, codes: NlpCode[]): JointScorer {
 export function jointLogOdds(joint: JointScorer, buckets: readonly number[], out: Float64Array): Float64Array {
 	out.set(joint.priors);
 	const n = joint.priors.length;
-	const { rowOf, weights } = joint;
+	const { slotBuckets, slotRows, mask, weights } = joint;
 	for (let k = 0; k < buckets.length; k++) {
-		const row = rowOf[buckets[k]];
+		const bucket = buckets[k];
+		let slot = bucket & mask;
+		let row = 0;
+		for (let b = slotBuckets[slot]; b !== -1; b = slotBuckets[slot]) {
+			if (b === bucket) {
+				row = slotRows[slot];
+				break;
+			}
+			slot = (slot + 1) & mask;
+		}
 		if (row === 0) continue; // never seen in training: no evidence either way
 		const base = (row - 1) * n;
 		for (let i = 0; i < n; i++) out[i] += weights[base + i];
@@ -162,20 +215,31 @@ export function trainedCodes(model: NlpModel | null | undefined, codes: NlpCode[
 	return codes.filter((c) => scorerFor(model, c.id) !== null);
 }
 
+/** Features named in a classifier suggestion's explanation. */
+const TOP_FEATURES = 5;
+
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /**
  * The features that pushed a code's score up most. Chosen by bucket first; names are
  * built only for the chosen few (building every pair's name cost more than scoring).
  */
-export function topFeatures(model: NlpModel, codeId: string, tokens: readonly Token[], from: number, to: number): { feature: string; weight: number }[] {
+export function topFeatures(model: NlpModel, codeId: string, tokens: readonly Token[], from: number, to: number, buckets?: readonly number[]): { feature: string; weight: number }[] {
 	const scorer = scorerFor(model, codeId);
 	if (!scorer) return [];
-	const top = featureHashes(tokens, from, to)
-		.map((bucket) => ({ bucket, weight: scorer.llr.get(bucket) ?? 0 }))
-		.filter((f) => f.weight > 0)
-		.sort((a, b) => b.weight - a.weight)
-		.slice(0, 5);
+	// `buckets`: the features of tokens[from, to) when the caller has them already.
+	const all = buckets ?? featureHashes(tokens, from, to);
+	// The five heaviest positive features, heaviest first, earlier first among equals (as a
+	// stable sort would give), kept by insertion: no object per feature.
+	const top: { bucket: number; weight: number }[] = [];
+	for (let k = 0; k < all.length; k++) {
+		const weight = llrOf(scorer, all[k]);
+		if (weight <= 0 || (top.length === TOP_FEATURES && weight <= top[TOP_FEATURES - 1].weight)) continue;
+		let at = top.length;
+		while (at > 0 && top[at - 1].weight < weight) at--;
+		top.splice(at, 0, { bucket: all[k], weight });
+		if (top.length > TOP_FEATURES) top.pop();
+	}
 	const names = namedFeatures(tokens, from, to, new Set(top.map((f) => f.bucket)));
 	return top.map((f) => ({ feature: names.get(f.bucket) ?? '?', weight: Math.round(f.weight * 100) / 100 }));
 }
@@ -185,7 +249,7 @@ export function scoreText(model: NlpModel, codeId: string, text: string): number
 	const scorer = scorerFor(model, codeId);
 	if (!scorer) return null;
 	let logOdds = scorer.prior;
-	for (const b of featureHashes(analyse(text).tokens)) logOdds += scorer.llr.get(b) ?? 0;
+	for (const b of featureHashes(analyse(text).tokens)) logOdds += llrOf(scorer, b);
 	return sigmoid(logOdds);
 }
 
@@ -230,20 +294,22 @@ export function suggestByClassifier(run: ClassifierRun, entry: NlpEntry, doc: An
 		for (let s = 0; s < ranges.length; s++) {
 			const [from, to] = ranges[s];
 			if (from === to) continue;
-			jointLogOdds(segment, featureHashes(doc.tokens, from, to), logOdds);
+			const buckets = featureHashes(doc.tokens, from, to);
+			jointLogOdds(segment, buckets, logOdds);
 			for (let c = 0; c < logOdds.length; c++) {
 				if (logOdds[c] <= minLogOdds) continue; // at the prior alone (no known feature) nothing is suggested
 				const code = segment.codes[c];
 				const span = doc.sentences[s];
-				out.push(suggestion(entry, code, span.start, span.end, sigmoid(logOdds[c]), name, topFeatures(model, code.id, doc.tokens, from, to)));
+				out.push(suggestion(entry, code, span.start, span.end, sigmoid(logOdds[c]), name, topFeatures(model, code.id, doc.tokens, from, to, buckets)));
 			}
 		}
 	}
 	if (whole.codes.length) {
-		const logOdds = jointLogOdds(whole, featureHashes(doc.tokens), new Float64Array(whole.codes.length));
+		const buckets = featureHashes(doc.tokens);
+		const logOdds = jointLogOdds(whole, buckets, new Float64Array(whole.codes.length));
 		for (let c = 0; c < logOdds.length; c++) {
 			if (logOdds[c] <= minLogOdds) continue; // at the prior alone (no known feature) nothing is suggested
-			out.push(suggestion(entry, whole.codes[c], null, null, sigmoid(logOdds[c]), name, topFeatures(model, whole.codes[c].id, doc.tokens, 0, doc.tokens.length)));
+			out.push(suggestion(entry, whole.codes[c], null, null, sigmoid(logOdds[c]), name, topFeatures(model, whole.codes[c].id, doc.tokens, 0, doc.tokens.length, buckets)));
 		}
 	}
 	return out;

@@ -55,46 +55,54 @@ function wordInfo(word: Word): WordInfo {
 	return w;
 }
 
-/** Hashed features of the tokens (one sentence or one entry), distinct, in first-seen order. */
-// "Seen in this call" as a stamp per bucket: cheaper than a Set per sentence.
-const stamps = new Int32Array(1 << HASH_BITS);
-let stamp = 0;
+/**
+ * "Seen in this call": a small open-addressing set of buckets (keys + 1, 0 = empty), sized
+ * to the call and emptied again through the output, so it stays in the CPU cache; a stamp
+ * per bucket over all 2^20 buckets (4 MB) cost a cache miss per feature.
+ */
+let seen = new Int32Array(256);
 
+/** Adds the bucket to `out` unless this call has seen it. */
+function addOnce(out: number[], bucket: number, mask: number): void {
+	let slot = bucket & mask;
+	const key = bucket + 1;
+	for (let k = seen[slot]; k !== 0; k = seen[slot]) {
+		if (k === key) return;
+		slot = (slot + 1) & mask;
+	}
+	seen[slot] = key;
+	out.push(bucket);
+}
+
+/** Hashed features of the tokens (one sentence or one entry), distinct, in first-seen order. */
 export function featureHashes(tokens: readonly Token[], from = 0, to = tokens.length): number[] {
 	const out: number[] = [];
-	if (++stamp === 0x7fffffff) {
-		stamps.fill(0);
-		stamp = 1;
-	}
+	// At most two features per token (its stem and the pair it ends) and the negation marker: keep the set under half full.
+	let size = seen.length;
+	while (size < 4 * (to - from) + 4) size *= 2;
+	if (size > seen.length) seen = new Int32Array(size);
+	const mask = seen.length - 1;
 	let previous = -1;
 	for (let i = from; i < to; i++) {
 		const t = tokens[i];
-		let bucket: number;
 		if (t.cue) {
-			bucket = wordBucket(NEG_RAW);
-			if (stamps[bucket] !== stamp) {
-				stamps[bucket] = stamp;
-				out.push(bucket);
-			}
+			addOnce(out, wordBucket(NEG_RAW), mask);
 			previous = -1;
 			continue;
 		}
 		const w = wordInfo(t.word);
 		if (w.skip) continue;
 		const raw = t.negated ? w.negRaw : w.raw;
-		bucket = wordBucket(raw);
-		if (stamps[bucket] !== stamp) {
-			stamps[bucket] = stamp;
-			out.push(bucket);
-		}
-		if (previous !== -1) {
-			const pair = pairBucket(previous, raw);
-			if (stamps[pair] !== stamp) {
-				stamps[pair] = stamp;
-				out.push(pair);
-			}
-		}
+		addOnce(out, wordBucket(raw), mask);
+		if (previous !== -1) addOnce(out, pairBucket(previous, raw), mask);
 		previous = raw;
+	}
+	// Empty the set again, only the slots this call filled, last added first (so every
+	// probe chain is still whole when its bucket is looked for).
+	for (let k = out.length - 1; k >= 0; k--) {
+		let slot = out[k] & mask;
+		while (seen[slot] !== 0 && seen[slot] !== out[k] + 1) slot = (slot + 1) & mask;
+		seen[slot] = 0;
 	}
 	return out;
 }

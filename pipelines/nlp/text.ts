@@ -25,6 +25,10 @@ export interface Word {
 	/** Slots for the suggesters' per-word facts (features.ts, rules.ts). */
 	features?: unknown;
 	rules?: unknown[];
+	/** extraction.ts: which of its cheap hints the word holds (a bit set). */
+	hints?: number;
+	/** A negation cue (markNegation). */
+	cue?: boolean;
 }
 
 const lexicon = new Map<string, Word>();
@@ -38,11 +42,38 @@ const LEXICON_LIMIT = 100_000;
 export function wordOf(lower: string): Word {
 	let w = lexicon.get(lower);
 	if (!w) {
-		if (lexicon.size >= LEXICON_LIMIT) lexicon.clear();
+		if (lexicon.size >= LEXICON_LIMIT) {
+			lexicon.clear();
+			recent.fill(undefined);
+		}
 		w = { lower };
 		lexicon.set(lower, w);
 	}
 	return w;
+}
+
+/**
+ * A front cache of the lexicon keyed by a hash of the word's characters, computed while
+ * the tokens are scanned: a word seen before is found by comparing characters in place,
+ * without slicing a new string and hashing it again for the Map (slicing and the Map
+ * lookup were the largest single cost of analyse in a CPU profile). A slot holds the last
+ * word that hashed to it; a miss falls back to wordOf. Emptied with the lexicon.
+ */
+const RECENT_BITS = 16;
+const recent: (Word | undefined)[] = new Array(1 << RECENT_BITS).fill(undefined);
+
+function wordAt(lower: string, start: number, end: number, hash: number): Word {
+	const slot = (hash ^ (hash >>> RECENT_BITS)) & ((1 << RECENT_BITS) - 1);
+	const w = recent[slot];
+	if (w !== undefined && w.lower.length === end - start) {
+		const l = w.lower;
+		let j = 0;
+		while (j < l.length && l.charCodeAt(j) === lower.charCodeAt(start + j)) j++;
+		if (j === l.length) return w;
+	}
+	const word = wordOf(lower.slice(start, end));
+	recent[slot] = word;
+	return word;
 }
 
 export function stemOf(word: Word): string {
@@ -171,8 +202,10 @@ export function splitSentences(text: string): Span[] {
 		let k = j;
 		while (k < n && text.charCodeAt(k) !== 10 && isSpace(text.charCodeAt(k))) k++;
 		if (k < n && text.charCodeAt(k) !== 10) {
+			const code = text.charCodeAt(k);
 			const next = text[k];
-			const upper = next !== next.toLowerCase();
+			// ASCII letters decided by code; anything else by lower-casing, as before.
+			const upper = code >= 65 && code <= 90 ? true : code >= 97 && code <= 122 ? false : next !== next.toLowerCase();
 			const bullet = next === '-' || next === '•' || next === '*' || next === '"' || next === '“' || next === '(';
 			if (c === 46 && j === i + 1) {
 				const word = wordBefore(text, i);
@@ -220,6 +253,13 @@ function clauseBreak(text: string, from: number, to: number): boolean {
 	return false;
 }
 
+/** NEGATION_CUES.has(t.lower), kept on the token's word: asked of every token. */
+function isCue(t: Token): boolean {
+	const w = t.word;
+	if (w && w.lower === t.lower) return (w.cue ??= NEGATION_CUES.has(w.lower));
+	return NEGATION_CUES.has(t.lower);
+}
+
 /**
  * Marks tokens in the scope of a negation cue: up to four tokens after it in the same clause
  * (stopping at a conjunction or a preposition; "hverken" reaches over "eller" to the clause
@@ -228,7 +268,7 @@ function clauseBreak(text: string, from: number, to: number): boolean {
 export function markNegation(text: string, tokens: Token[]): void {
 	for (let i = 0; i < tokens.length; i++) {
 		const t = tokens[i];
-		if (!NEGATION_CUES.has(t.lower)) continue;
+		if (!isCue(t)) continue;
 		t.cue = true;
 		const hverken = t.lower === 'hverken';
 		let limit = hverken ? 12 : FORWARD_SCOPE;
@@ -256,18 +296,35 @@ export interface Analysed {
 	tokens: Token[];
 }
 
-/** Tokens with sentence index and negation scope. */
+/**
+ * Tokens with sentence index and negation scope. The token scan is tokenize's (same
+ * tokens), done here in place so no Span is made per token and each token's characters
+ * are hashed on the way for the word lookup (wordAt).
+ */
 export function analyse(text: string): Analysed {
 	const sentences = splitSentences(text);
-	const spans = tokenize(text);
 	const lower = lowerSameLength(text);
-	const tokens: Token[] = new Array(spans.length);
+	const tokens: Token[] = [];
+	const n = text.length;
 	let s = 0;
-	for (let i = 0; i < spans.length; i++) {
-		const { start, end } = spans[i];
+	let i = 0;
+	while (i < n) {
+		if (!isWordCode(text.charCodeAt(i))) {
+			i++;
+			continue;
+		}
+		const start = i;
+		let hash = 0x811c9dc5;
+		while (i < n) {
+			const c = text.charCodeAt(i);
+			if (isWordCode(c) || ((c === 44 || c === 46) && i + 1 < n && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)))) {
+				hash = Math.imul(hash ^ lower.charCodeAt(i), 0x01000193);
+				i++;
+			} else break;
+		}
 		while (s < sentences.length - 1 && start >= sentences[s].end) s++;
-		const word = wordOf(lower.slice(start, end));
-		tokens[i] = { lower: word.lower, word, start, end, sentence: s, negated: false, cue: false };
+		const word = wordAt(lower, start, i, hash >>> 0);
+		tokens.push({ lower: word.lower, word, start, end: i, sentence: s, negated: false, cue: false });
 	}
 	markNegation(text, tokens);
 	return { text, lower, sentences, tokens };
@@ -282,6 +339,28 @@ function lowerSameLength(text: string): string {
 		const l = ch.toLowerCase();
 		out += l.length === ch.length ? l : ch;
 	}
+	return out;
+}
+
+/**
+ * Every match of a global regex in the text, as text.matchAll gives them, without the
+ * copy of the regex matchAll makes per call (that copy was the largest cost of running
+ * the codebook patterns in a CPU profile). Starts at 0 and leaves lastIndex at 0.
+ */
+export function allMatches(regex: RegExp, text: string): RegExpExecArray[] {
+	const out: RegExpExecArray[] = [];
+	regex.lastIndex = 0;
+	let m: RegExpExecArray | null;
+	while ((m = regex.exec(text)) !== null) {
+		out.push(m);
+		if (m[0] === '') {
+			// An empty match: step over one character (a whole surrogate pair in unicode mode), as matchAll does.
+			const i = regex.lastIndex;
+			const c = text.charCodeAt(i);
+			regex.lastIndex = i + (regex.unicode && c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1);
+		}
+	}
+	regex.lastIndex = 0;
 	return out;
 }
 
