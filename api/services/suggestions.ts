@@ -72,6 +72,20 @@ function filterConditions(access: ProjectAccess, filter: SuggestionFilter): SQL 
 
 const SNIPPET = 240;
 
+/** What every reading of a suggestion shows: its code, span, score and provenance. */
+const SHOWN = {
+	codeId: suggestions.codeId,
+	codebook: suggestions.codebook,
+	start: suggestions.startOffset,
+	end: suggestions.endOffset,
+	score: suggestions.score,
+	suggester: suggestions.suggester,
+	model: suggestions.model,
+	explanation: suggestions.explanation,
+	status: suggestions.status,
+	autoAccepted: suggestions.autoAccepted
+};
+
 /** Suggestions the caller may see, best first, with the passage they point at. */
 export async function listSuggestions(db: Database, access: ProjectAccess, filter: SuggestionFilter = {}) {
 	const where = filterConditions(access, { status: 'pending', ...filter });
@@ -88,19 +102,10 @@ export async function listSuggestions(db: Database, access: ProjectAccess, filte
 			entryId: suggestions.entryId,
 			entryTitle: journalEntries.title,
 			entryDate: journalEntries.entryDate,
-			codeId: suggestions.codeId,
+			...SHOWN,
 			codeKey: codes.key,
 			codeLabelDa: codes.labelDa,
 			codeLabelEn: codes.labelEn,
-			codebook: suggestions.codebook,
-			start: suggestions.startOffset,
-			end: suggestions.endOffset,
-			score: suggestions.score,
-			suggester: suggestions.suggester,
-			model: suggestions.model,
-			explanation: suggestions.explanation,
-			status: suggestions.status,
-			autoAccepted: suggestions.autoAccepted,
 			decidedAt: suggestions.decidedAt,
 			createdAt: suggestions.createdAt,
 			text: journalEntries.text
@@ -153,16 +158,7 @@ export async function caseSuggestions(db: Database, access: ProjectAccess, caseI
 		.select({
 			id: suggestions.id,
 			entryId: suggestions.entryId,
-			codeId: suggestions.codeId,
-			codebook: suggestions.codebook,
-			start: suggestions.startOffset,
-			end: suggestions.endOffset,
-			score: suggestions.score,
-			suggester: suggestions.suggester,
-			model: suggestions.model,
-			explanation: suggestions.explanation,
-			status: suggestions.status,
-			autoAccepted: suggestions.autoAccepted
+			...SHOWN
 		})
 		.from(suggestions)
 		.where(and(eq(suggestions.caseId, found.id), eq(suggestions.projectId, access.projectId)))

@@ -124,6 +124,11 @@ async function* journalRows(documents: CaseDocument[], options: DocumentFolderOp
 }
 
 async function docxText({ path, label }: CaseDocument, zipLimits?: Partial<ZipLimits>): Promise<string> {
+	return docxFileText(path, label, zipLimits);
+}
+
+/** The plain text of one DOCX file ('\n' line ends, NFC), through the zip guard first; errors name `label`. */
+export async function docxFileText(path: string, label: string, zipLimits?: Partial<ZipLimits>): Promise<string> {
 	// mammoth (through JSZip) inflates whole entries in memory, so every entry is first
 	// inflated through the guard, which stops at the sizes the central directory declared.
 	const zip = await openGuardedZip(path, 'DOCX', zipLimits, label);

@@ -4,11 +4,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import mammoth from 'mammoth';
 import { ImportFileError } from '../types';
-import { htmlToText } from './html-text';
+import { docxFileText } from './docx-folder';
 import { decodeTextFile } from './text-file';
-import { openGuardedZip } from './zip-guard';
 
 export type TranscriptFormat = 'docx' | 'txt';
 
@@ -29,19 +27,7 @@ export async function readTranscript(bytes: Buffer, format: TranscriptFormat, la
 	const path = join(dir, 'transcript.docx');
 	try {
 		await writeFile(path, bytes, { mode: 0o600 });
-		const zip = await openGuardedZip(path, 'DOCX', {}, label);
-		try {
-			await zip.verifyAllEntries();
-		} finally {
-			zip.close();
-		}
-		try {
-			const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
-			const { value } = await mammoth.convertToHtml({ path }, { convertImage: noImages });
-			return htmlToText(value).normalize('NFC');
-		} catch (err) {
-			throw new ImportFileError(label, `not a readable DOCX document: ${err instanceof Error ? err.message : String(err)}`);
-		}
+		return await docxFileText(path, label);
 	} finally {
 		await rm(dir, { recursive: true, force: true });
 	}
