@@ -82,14 +82,14 @@ describe('landing page in Chromium', () => {
 		await expect(page.getByRole('status').textContent()).resolves.toBe('Demoprojektet er indlæst.');
 	});
 
-	it('opens the project with one place per step, findings, export, and (for an administrator) cases, key figures, codebooks and members', async () => {
+	it('opens the project with one place per step, findings, export, and (for an administrator) cases, suggestions, key figures, codebooks and members', async () => {
 		await page.getByRole('link', { name: /Demoprojekt/ }).click();
 		await page.waitForURL(/\/projekter\/[0-9a-f-]{36}$/);
 		const nav = page.getByRole('navigation', { name: 'Analysens trin' });
 		const places = await nav.getByRole('link').allTextContents();
 		expect(places.map((p) => p.trim())).toEqual([
 			'Overblik', '1Kortlægning', '2Datahøst', '3Dokumentationsanalyse', '4Indsatsanalyse', '5Spejling i forskning', '6Læring og beslutninger', 'Fund', 'Eksport',
-			'Sager', 'Nøgletal', 'Kodebøger', 'Medlemmer'
+			'Sager', 'Forslag', 'Nøgletal', 'Kodebøger', 'Medlemmer'
 		]);
 		await nav.getByRole('link', { name: /Fund/ }).click();
 		await page.waitForURL(/\/fund$/);

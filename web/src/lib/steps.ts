@@ -27,10 +27,11 @@ export const PLACES: Place[] = [
 /** Places outside the method's steps, shown after them in the navigation. */
 export const PROJECT_PAGES: Place[] = [
 	{ slug: 'sager', short: 'casesTitle', long: 'casesTitle', needs: 'cases:read' },
+	// The NLP suggestion queue: coding work beside the cases.
+	{ slug: 'forslag', short: 'suggestionsTitle', long: 'suggestionsTitle', needs: 'coding:write' },
 	{ slug: 'noegletal', short: 'keyFigures', long: 'keyFigures', needs: 'aggregates:read' },
 	{ slug: 'kodeboger', short: 'codebooksTitle', long: 'codebooksTitle', needs: 'project:read' },
-	{ slug: 'medlemmer', short: 'members', long: 'members', needs: 'project:manage' },
-	{ slug: 'forslag', short: 'suggestionsTitle', long: 'suggestionsTitle', needs: 'coding:write' }
+	{ slug: 'medlemmer', short: 'members', long: 'members', needs: 'project:manage' }
 ];
 
 export function placeBySlug(slug: string): Place | undefined {
