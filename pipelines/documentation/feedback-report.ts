@@ -6,7 +6,7 @@ import { DEFAULT_DISCLOSURE_THRESHOLD, MIN_DISCLOSURE_THRESHOLD } from '../stats
 import { artefactLabels, artefactOrder, shippedArtefactCodebook } from './artefacts';
 import { GAP_KINDS, type GapKind } from './gaps';
 import { text } from './html';
-import { REPORT_CSS } from './report-style';
+import { reportPage } from './report-style';
 import { GAP_TEXT, REPORT_TEXT, type Locale } from './report-text';
 import type { CompletenessSummary } from './summary';
 
@@ -91,21 +91,9 @@ export function feedbackReportHtml(input: FeedbackReportInput, codebook: Codeboo
 	summary.push(gaps.length ? words.mostCommonGap(gapText[gaps[0].kind].title, show(gaps[0].count).count) : words.noGaps);
 
 	const generated = formatDate(input.generatedAt, tag);
-	return `<!DOCTYPE html>
-<html lang="${input.locale}">
-<head>
-<meta charset="utf-8" />
-<meta name="viewport" content="width=device-width, initial-scale=1" />
-<title>${text(`${words.title}: ${input.projectName}`)}</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-<header>
-<h1>${text(words.title)}</h1>
-<p class="subtitle">${text(words.subtitle)}</p>
-<p class="meta">${text(words.project)}: ${text(input.projectName)} · ${text(words.generated)}: ${text(generated)}</p>
-</header>
-<section id="summary">
+	return reportPage(
+		{ locale: input.locale, title: words.title, subtitle: words.subtitle, projectWord: words.project, projectName: input.projectName, generatedWord: words.generated, generated },
+		`<section id="summary">
 <h2>${text(words.summary)}</h2>
 <ul>
 ${summary.map((line) => `<li>${text(line)}</li>`).join('\n')}
@@ -136,10 +124,8 @@ ${gapRows.join('\n')}
 <p class="note">${text(words.suppressionNote(threshold))}</p>
 <p class="note">${text(words.completenessNote)}</p>
 <p class="note">${text(words.fitNote)}</p>
-</section>
-</body>
-</html>
-`;
+</section>`
+	);
 }
 
 function formatDate(value: string | Date, tag: string): string {

@@ -1,5 +1,7 @@
-// Inline CSS of the step-3 feedback report: readable on screen, one clean A4 column in print
+// The printable reports' page: inline CSS readable on screen, one clean A4 column in print
 // (no cut table rows, headings kept with their tables, bars printed in colour).
+
+import { text } from './html';
 
 export const REPORT_CSS = `
 :root { color-scheme: light; }
@@ -27,3 +29,45 @@ td.bar { width: 28%; }
   th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 `;
+
+/** The head line of a printable report: title, subtitle and "project · generated". */
+export interface ReportHeading {
+	locale: 'da' | 'en';
+	title: string;
+	subtitle: string;
+	/** The words "Project" and "Generated" in the report's language. */
+	projectWord: string;
+	projectName: string;
+	generatedWord: string;
+	/** The date the report was made, already formatted for the locale. */
+	generated: string;
+	/** The report's own CSS after REPORT_CSS. */
+	css?: string;
+}
+
+/**
+ * A whole printable report (findings, documentation feedback, forest plot, step 6): one
+ * standalone HTML page with the shared print style and heading around the report's own
+ * sections (`body`, already HTML).
+ */
+export function reportPage(heading: ReportHeading, body: string): string {
+	const h = heading;
+	return `<!DOCTYPE html>
+<html lang="${h.locale}">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>${text(`${h.title}: ${h.projectName}`)}</title>
+<style>${REPORT_CSS}${h.css ?? ''}</style>
+</head>
+<body>
+<header>
+<h1>${text(h.title)}</h1>
+<p class="subtitle">${text(h.subtitle)}</p>
+<p class="meta">${text(h.projectWord)}: ${text(h.projectName)} · ${text(h.generatedWord)}: ${text(h.generated)}</p>
+</header>
+${body}
+</body>
+</html>
+`;
+}

@@ -1,7 +1,7 @@
 // The printable findings report for the organisation: one standalone HTML document (inline
 // CSS and SVG, no scripts) built from a findings view, so it holds exactly what the leaders'
 // view holds: aggregates, suppressed figures shown as "–", no case and no practitioner.
-import { REPORT_CSS } from '../documentation/report-style';
+import { reportPage } from '../documentation/report-style';
 import { text } from '../documentation/html';
 import type { CorrelationReport } from '../stats/correlate';
 import type { Published, PublishedBreakdown } from '../stats/disclosure';
@@ -138,21 +138,9 @@ ${table(labels.distribution[key], [w.bin, 'n', w.share], counts(h.counts, h.coun
 			: w.modelUndefined;
 
 	const generated = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(generatedAt);
-	return `<!DOCTYPE html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8" />
-<meta name="viewport" content="width=device-width, initial-scale=1" />
-<title>${text(`${w.title}: ${projectName}`)}</title>
-<style>${REPORT_CSS}${EXTRA_CSS}</style>
-</head>
-<body>
-<header>
-<h1>${text(w.title)}</h1>
-<p class="subtitle">${text(w.subtitle(labels.rater[view.rater]))}</p>
-<p class="meta">${text(w.project)}: ${text(projectName)} · ${text(w.generated)}: ${text(generated)}</p>
-</header>
-<section id="summary">
+	return reportPage(
+		{ locale, title: w.title, subtitle: w.subtitle(labels.rater[view.rater]), projectWord: w.project, projectName, generatedWord: w.generated, generated, css: EXTRA_CSS },
+		`<section id="summary">
 <h2>${text(w.summary)}</h2>
 <ul>
 ${findingsNarrative(view, locale).map((line) => `<li>${text(line)}</li>`).join('\n')}
@@ -197,8 +185,6 @@ ${distributions.join('\n')}
 <p class="note">${text(w.suppressedNote(k))}</p>
 <p class="note">${text(modelNote)}</p>
 <p class="note">${text(w.causalNote)}</p>
-</section>
-</body>
-</html>
-`;
+</section>`
+	);
 }

@@ -4,7 +4,7 @@
 // trials and learning circles, the progress meetings, and each followed indicator's trend
 // with suppressed quarters shown as "–".
 import { scaleBand, scaleLinear } from 'd3';
-import { REPORT_CSS } from '../documentation/report-style';
+import { reportPage } from '../documentation/report-style';
 import { text } from '../documentation/html';
 import { formatNumber, formatPercent, type Locale } from '../findings/labels';
 import type { IndicatorTrend } from './indicators';
@@ -148,21 +148,9 @@ ${m.decisions ? `<dt>${text(w.decisions)}</dt><dd>${text(m.decisions)}</dd>` : '
 ${m.actions.length ? `<h4>${text(w.actions)}</h4><ul>${m.actions.map((a) => `<li>${text(a.what)}: ${text(a.who)}, ${text(a.due)}</li>`).join('')}</ul>` : ''}</section>`
 	);
 	const generated = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(input.generatedAt);
-	return `<!DOCTYPE html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8" />
-<meta name="viewport" content="width=device-width, initial-scale=1" />
-<title>${text(`${w.title}: ${input.projectName}`)}</title>
-<style>${REPORT_CSS}${EXTRA_CSS}</style>
-</head>
-<body>
-<header>
-<h1>${text(w.title)}</h1>
-<p class="subtitle">${text(w.subtitle)}</p>
-<p class="meta">${text(w.project)}: ${text(input.projectName)} · ${text(w.generated)}: ${text(generated)}</p>
-</header>
-<section id="decisions"><h2>${text(w.decisions)}</h2>
+	return reportPage(
+		{ locale: locale, title: w.title, subtitle: w.subtitle, projectWord: w.project, projectName: input.projectName, generatedWord: w.generated, generated, css: EXTRA_CSS },
+		`<section id="decisions"><h2>${text(w.decisions)}</h2>
 ${decisions.length ? decisions.join('\n') : `<p>${text(w.noDecisions)}</p>`}
 <p class="note">${text(w.causality)}</p>
 </section>
@@ -171,7 +159,6 @@ ${points.length ? points.join('\n') : `<p>${text(w.noPoints)}</p>`}
 </section>
 <section id="meetings"><h2>${text(w.meetings)}</h2>
 ${meetings.join('\n')}
-</section>
-</body>
-</html>`;
+</section>`
+	);
 }

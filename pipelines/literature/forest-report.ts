@@ -3,7 +3,7 @@
 // table of the studies, the pooled estimate and the local estimate. Like the findings
 // report it holds only aggregates: the local estimate is shown as the findings view
 // publishes it (suppressed or undefined is said, never drawn).
-import { REPORT_CSS } from '../documentation/report-style';
+import { reportPage } from '../documentation/report-style';
 import { text } from '../documentation/html';
 import { PRISMA_WORDS } from './prisma-words';
 import type { PrismaCounts } from './prisma';
@@ -99,26 +99,13 @@ export function mirrorReportHtml({ projectName, generatedAt, locale, factors, pr
 			.map(([reason, n]) => [`– ${p.reasons[reason as keyof typeof p.reasons]}`, n] as [string, number]),
 		[p.included, prisma.included]
 	] as [string, number][];
-	return `<!DOCTYPE html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8" />
-<meta name="viewport" content="width=device-width, initial-scale=1" />
-<title>${text(`${w.title}: ${projectName}`)}</title>
-<style>${REPORT_CSS}${EXTRA_CSS}</style>
-</head>
-<body>
-<header>
-<h1>${text(w.title)}</h1>
-<p class="subtitle">${text(w.subtitle)}</p>
-<p class="meta">${text(w.project)}: ${text(projectName)} · ${text(w.generated)}: ${text(generated)}</p>
-</header>
-${sections.join('\n')}
+	return reportPage(
+		{ locale, title: w.title, subtitle: w.subtitle, projectWord: w.project, projectName, generatedWord: w.generated, generated, css: EXTRA_CSS },
+		`${sections.join('\n')}
 <section id="prisma">
 <h2>${text(w.prisma)}</h2>
 <table><tbody>${prismaRows.map(([label, n]) => `<tr><th scope="row">${text(label)}</th><td class="num">${n}</td></tr>`).join('\n')}</tbody></table>
 <p>${text(w.method)}</p>
-</section>
-</body>
-</html>`;
+</section>`
+	);
 }
